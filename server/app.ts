@@ -1,0 +1,186 @@
+/**
+ * The reference endpoint: accepts the widgets' POSTs, validates them with the widgets' own schemas, stores each
+ * Idempotency-Key once in SQLite, and serves the demo pages and dist/ so the whole kit runs from one process.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { consentRecordSchema } from '../src/components/consent-gate/consent-gate.schema.js';
+import { progressEventSchema } from '../src/components/course-progress-tracker/course-progress-tracker.schema.js';
+import { leadSchema } from '../src/components/hand-raise-lead-button/lead.schema.js';
+import { describeIssues, z } from '../src/runtime/schema.js';
+import { Store, type StoredResponse } from './db.js';
+
+export interface AppOptions {
+  /** The SQLite database file (`:memory:` is refused: the endpoint keeps real files). */
+  dbFile: string;
+  /** Folders served at a URL prefix, e.g. { '/': 'demo', '/dist/': 'dist' }. */
+  static?: Record<string, string>;
+  /** Origins allowed to post cross-origin; by default any http://localhost or 127.0.0.1 origin. */
+  allowedOrigins?: (origin: string) => boolean;
+  /** The largest request body accepted, in bytes. */
+  maxBody?: number;
+}
+
+interface Route {
+  kind: string;
+  schema: z.ZodMiniType;
+  respond: (body: Record<string, unknown>, origin: string) => Record<string, unknown>;
+}
+
+const ROUTES: Record<string, Route> = {
+  '/api/hand-raise-leads': { kind: 'hand_raise_lead', schema: leadSchema, respond: (b) => ({ submission_id: b.submission_id }) },
+  '/api/consents': { kind: 'consent', schema: consentRecordSchema, respond: (b) => ({ consent_id: b.consent_id }) },
+  '/api/course-progress': {
+    kind: 'course_progress',
+    schema: progressEventSchema,
+    respond: (b, origin) =>
+      b.event === 'course_completed'
+        ? { event_id: b.event_id, badge_url: `${origin}/api/badges/${encodeURIComponent(String(b.course_id))}.svg` }
+        : { event_id: b.event_id },
+  },
+};
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.webm': 'video/webm',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+export const localOrigins = (origin: string) => /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(origin);
+
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+class TooLarge extends Error {}
+
+function readBody(req: IncomingMessage, max: number): Promise<string> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > max) {
+        reject(new TooLarge());
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function badge(courseId: string): string {
+  const label = courseId.replace(/[^\w .-]/g, '').slice(0, 24);
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="120" height="120" viewBox="0 0 120 120" role="img" aria-label="Badge: ${label}">
+<circle cx="60" cy="60" r="56" fill="#5b3cc4"/><circle cx="60" cy="60" r="44" fill="none" stroke="#fff" stroke-width="4"/>
+<path d="M40 62l14 14 28-32" fill="none" stroke="#fff" stroke-width="8" stroke-linecap="round" stroke-linejoin="round"/>
+<text x="60" y="108" font-family="sans-serif" font-size="10" fill="#fff" text-anchor="middle">${label}</text></svg>`;
+}
+
+export function createApp(options: AppOptions): { server: Server; store: Store } {
+  const store = new Store(options.dbFile);
+  const allowed = options.allowedOrigins ?? localOrigins;
+  const maxBody = options.maxBody ?? 64 * 1024;
+  const statics = Object.entries(options.static ?? {}).sort((a, b) => b[0].length - a[0].length);
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const origin = req.headers.origin;
+    const self = `http://${req.headers.host ?? 'localhost'}`;
+    const cors: Record<string, string> = { Vary: 'Origin' };
+    if (origin && (origin === self || allowed(origin))) {
+      cors['Access-Control-Allow-Origin'] = origin;
+      cors['Access-Control-Expose-Headers'] = 'Idempotent-Replayed, Retry-After';
+    }
+    for (const [k, v] of Object.entries(cors)) res.setHeader(k, v);
+
+    if (req.method === 'OPTIONS' && url.pathname.startsWith('/api/')) {
+      if (!cors['Access-Control-Allow-Origin']) return json(res, 403, { error: 'origin_not_allowed' });
+      res.writeHead(204, {
+        'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+        'Access-Control-Allow-Headers': 'Content-Type, Idempotency-Key',
+        'Access-Control-Max-Age': '600',
+      });
+      return void res.end();
+    }
+
+    const route = ROUTES[url.pathname];
+    if (route) {
+      if (req.method !== 'POST') return json(res, 405, { error: 'method_not_allowed' }, { Allow: 'POST, OPTIONS' });
+      if (origin && !cors['Access-Control-Allow-Origin']) return json(res, 403, { error: 'origin_not_allowed' });
+      const key = req.headers['idempotency-key'];
+      if (typeof key !== 'string' || !/^[\w-]{8,100}$/.test(key)) {
+        return json(res, 400, { error: 'missing_idempotency_key', message: 'Send an Idempotency-Key header (8–100 letters, digits, - or _).' });
+      }
+      const replayed = store.replay(key);
+      if (replayed) return json(res, replayed.status, replayed.body, { 'Idempotent-Replayed': 'true' });
+      let raw: string;
+      try {
+        raw = await readBody(req, maxBody);
+      } catch (error) {
+        if (error instanceof TooLarge) return json(res, 413, { error: 'too_large', max_bytes: maxBody }, { Connection: 'close' });
+        throw error;
+      }
+      let body: unknown;
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        return json(res, 400, { error: 'invalid_json', message: 'The body is not valid JSON.' });
+      }
+      const result = z.safeParse(route.schema, body);
+      if (!result.success) return json(res, 422, { error: 'validation_failed', fields: describeIssues(result.error) });
+      const data = result.data as Record<string, unknown>;
+      const response: StoredResponse = { status: 201, body: { ok: true, ...route.respond(data, self) } };
+      const outcome = store.insert(route.kind, key, data, response);
+      return json(res, outcome.response.status, outcome.response.body, outcome.stored ? {} : { 'Idempotent-Replayed': 'true' });
+    }
+
+    if (url.pathname === '/api/submissions' && req.method === 'GET') {
+      const kind = url.searchParams.get('kind') ?? undefined;
+      const limit = Math.min(1000, Math.max(1, Number(url.searchParams.get('limit')) || 100));
+      return json(res, 200, { submissions: store.list(kind, limit), total: store.count(kind) });
+    }
+    const badgeMatch = /^\/api\/badges\/([^/]+)\.svg$/.exec(url.pathname);
+    if (badgeMatch && req.method === 'GET') {
+      res.writeHead(200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=3600' });
+      return void res.end(badge(decodeURIComponent(badgeMatch[1])));
+    }
+    if (url.pathname === '/api/health') return json(res, 200, { ok: true });
+    if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
+    if (url.pathname.startsWith('/api/')) return json(res, 404, { error: 'not_found' });
+
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      for (const [prefix, dir] of statics) {
+        if (!url.pathname.startsWith(prefix)) continue;
+        const root = resolve(dir);
+        let file = normalize(join(root, decodeURIComponent(url.pathname.slice(prefix.length))));
+        if (!file.startsWith(root)) break;
+        if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+        if (!existsSync(file)) continue;
+        res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+        if (req.method === 'HEAD') return void res.end();
+        return void createReadStream(file).pipe(res);
+      }
+    }
+    json(res, 404, { error: 'not_found' });
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('[server]', error);
+      if (!res.headersSent) json(res, 500, { error: 'internal_error' });
+      else res.destroy();
+    });
+  });
+  server.on('close', () => store.close());
+  return { server, store };
+}

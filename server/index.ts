@@ -1,0 +1,16 @@
+/** `npm start` runs this: the reference endpoint with the demo pages and the built kit. */
+import { createApp } from './app.js';
+
+const port = Number(process.env.PORT ?? 8787);
+const dbFile = process.env.DB_FILE ?? 'data/growth-kit.sqlite';
+const { server } = createApp({ dbFile, static: { '/': 'demo', '/dist/': 'dist' } });
+
+server.listen(port, () => {
+  const address = server.address();
+  const actual = typeof address === 'object' && address ? address.port : port;
+  console.log(`Growth Kit demo and reference endpoint: http://localhost:${actual}/`);
+  console.log(`  pages: /marketing.html  /product.html  /academy.html`);
+  console.log(`  submissions: http://localhost:${actual}/api/submissions   database: ${dbFile}`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.close(() => process.exit(0)));

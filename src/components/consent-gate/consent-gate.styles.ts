@@ -1,0 +1,51 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+  }
+  :host([mode='preferences-button']) {
+    display: inline-block;
+  }
+  .banner {
+    position: fixed;
+    inset-inline: 16px;
+    bottom: 16px;
+    z-index: 2147483000;
+    max-width: 720px;
+    margin-inline: auto;
+    padding: 20px;
+    border: 1px solid var(--gk-border);
+    border-radius: calc(var(--gk-radius) * 2);
+    background: var(--gk-surface);
+    box-shadow: 0 8px 32px rgba(0, 0, 0, 0.2);
+  }
+  h2 {
+    margin: 0 0 8px;
+    font-size: 18px;
+  }
+  p {
+    margin: 0 0 12px;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+  }
+  .actions .gk-button {
+    flex: 1 1 140px;
+  }
+  .placeholder {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 8px;
+    padding: 16px;
+    border: 1px dashed var(--gk-border);
+    border-radius: var(--gk-radius);
+    background: #f6f6f8;
+  }
+  a {
+    color: var(--gk-accent);
+  }
+`;

@@ -1,0 +1,119 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { AttributesController } from '../../controllers/attributes-controller.js';
+import { ConsentController } from '../../controllers/consent-controller.js';
+import { GrowthKitElement } from '../../internal/base-element.js';
+import { baseStyles } from '../../internal/shared-styles.js';
+import { consent, type ConsentCategory, type ConsentSource } from '../../runtime/consent.js';
+import { toHttpUrl } from '../../runtime/schema.js';
+import { categorySchema, modeSchema, type ConsentGateMode } from './consent-gate.schema.js';
+import { styles } from './consent-gate.styles.js';
+
+/**
+ * The kit's consent manager and the gate in front of everything that tracks. Without gated content it shows the
+ * consent banner until the visitor decides; with a `<template>` child it stamps that content only once the
+ * `category` is granted, and removes it again on withdrawal.
+ *
+ * @tag consent-gate
+ * @summary Consent banner and consent gate.
+ * @slot - A `<template>` whose content is stamped once the category is granted.
+ * @slot placeholder - Shown instead of the gated content until consent is given.
+ * @csspart banner - The consent banner.
+ * @csspart accept - The "Accept all" button.
+ * @csspart reject - The "Reject all" button.
+ * @csspart placeholder - The default placeholder.
+ * @cssproperty --gk-accent - Accent colour of buttons and focus rings.
+ * @cssproperty --gk-surface - Background of the banner.
+ */
+export class ConsentGate extends GrowthKitElement {
+  static override styles = [baseStyles, styles];
+
+  /** The category the gated content needs: necessary, functional, analytics or marketing. */
+  @property() category: ConsentCategory = 'marketing';
+  /** The element's role: auto (gate when it holds a template, banner otherwise), banner, gate or preferences-button. */
+  @property({ reflect: true }) mode: ConsentGateMode = 'auto';
+  /** The privacy policy linked from the banner (http(s) only). */
+  @property({ attribute: 'privacy-policy-url' }) privacyPolicyUrl = '';
+
+  private readonly consentState = new ConsentController(this);
+  private readonly attrs = new AttributesController<{ category: ConsentCategory; mode: ConsentGateMode }>(this, {
+    category: { attribute: 'category', schema: categorySchema, fallback: 'marketing' },
+    mode: { attribute: 'mode', schema: modeSchema, fallback: 'auto' },
+  });
+  private stamped: Node[] = [];
+
+  private get effectiveMode(): Exclude<ConsentGateMode, 'auto'> {
+    const mode = this.attrs.values.mode;
+    if (mode !== 'auto') return mode;
+    return this.querySelector(':scope > template') ? 'gate' : 'banner';
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.syncGatedContent();
+  }
+
+  /** Stamps the template's content into light DOM once granted; removes it on withdrawal. */
+  private syncGatedContent(): void {
+    if (this.effectiveMode !== 'gate') return;
+    const granted = this.consentState.has(this.attrs.values.category);
+    if (granted && !this.stamped.length) {
+      const template = this.querySelector<HTMLTemplateElement>(':scope > template');
+      if (!template) return;
+      const content = document.importNode(template.content, true);
+      // Scripts cloned from a template are inert; re-create them so gated scripts run after consent.
+      for (const old of Array.from(content.querySelectorAll('script'))) {
+        const script = document.createElement('script');
+        for (const { name, value } of Array.from(old.attributes)) script.setAttribute(name, value);
+        script.textContent = old.textContent;
+        old.replaceWith(script);
+      }
+      this.stamped = Array.from(content.childNodes);
+      for (const node of this.stamped) if (node instanceof Element) node.setAttribute('slot', 'gated');
+      this.append(content);
+    } else if (!granted && this.stamped.length) {
+      this.stamped.forEach((node) => (node as ChildNode).remove());
+      this.stamped = [];
+    }
+  }
+
+  private decide(categories: Partial<Record<ConsentCategory, boolean>>, source: ConsentSource): void {
+    consent.set(categories, source);
+  }
+
+  override render() {
+    const t = (key: Parameters<typeof this.i18n.t>[0], params?: Record<string, string>) => this.i18n.t(key, params);
+    const mode = this.effectiveMode;
+    if (mode === 'preferences-button') {
+      return html`<button type="button" class="gk-button link small" @click=${() => consent.reset()}>${t('consent.settings')}</button>`;
+    }
+    if (mode === 'gate') {
+      const category = this.attrs.values.category;
+      if (this.consentState.has(category)) return html`<slot name="gated"></slot>`;
+      const name = t(`consent.${category}`);
+      return html`<slot name="placeholder">
+        <div part="placeholder" class="placeholder" dir=${this.i18n.dir}>
+          <p>${t('consent.blocked', { category: name })}</p>
+          <button type="button" class="gk-button small" @click=${() => this.decide({ [category]: true }, 'placeholder')}>${t('consent.allowAndShow')}</button>
+        </div>
+      </slot>`;
+    }
+    if (this.consentState.decided) return nothing;
+    const policy = this.privacyPolicyUrl ? toHttpUrl(this.privacyPolicyUrl) : null;
+    if (this.privacyPolicyUrl && !policy) this.warn('privacy-policy-url', 'is not an http(s) URL; the link is left out');
+    return html`<section part="banner" class="banner" role="region" aria-labelledby="gk-consent-title" dir=${this.i18n.dir} lang=${this.i18n.locale}>
+      <h2 id="gk-consent-title">${t('consent.title')}</h2>
+      <p>${t('consent.text')} ${policy ? html`<a href=${policy} target="_blank" rel="noopener">${t('consent.policy')}</a>` : nothing}</p>
+      <div class="actions">
+        <button part="accept" type="button" class="gk-button" @click=${() => this.decide({ functional: true, analytics: true, marketing: true }, 'banner')}>${t('consent.acceptAll')}</button>
+        <button part="reject" type="button" class="gk-button" @click=${() => this.decide({ functional: false, analytics: false, marketing: false }, 'banner')}>${t('consent.rejectAll')}</button>
+      </div>
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'consent-gate': ConsentGate;
+  }
+}

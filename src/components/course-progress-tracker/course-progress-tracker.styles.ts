@@ -1,0 +1,66 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+  }
+  .card {
+    padding: 16px;
+    border: 1px solid var(--gk-border);
+    border-radius: calc(var(--gk-radius) * 2);
+    background: var(--gk-surface);
+  }
+  h2 {
+    margin: 0 0 8px;
+    font-size: 18px;
+  }
+  .bar {
+    height: 12px;
+    border-radius: 6px;
+    background: #e6e6ea;
+    overflow: hidden;
+  }
+  .fill {
+    height: 100%;
+    background: var(--gk-accent);
+    transition: width 0.3s ease;
+  }
+  ol {
+    margin: 12px 0 0;
+    padding: 0;
+    list-style: none;
+  }
+  li {
+    display: flex;
+    gap: 8px;
+    align-items: baseline;
+    padding: 4px 0;
+  }
+  .tick {
+    inline-size: 1.2em;
+    color: var(--gk-success);
+    font-weight: 700;
+  }
+  .pct {
+    margin-inline-start: auto;
+    color: var(--gk-muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .complete {
+    margin-top: 12px;
+    color: var(--gk-success);
+    font-weight: 700;
+  }
+  .badge {
+    display: block;
+    max-width: 120px;
+    margin-top: 8px;
+  }
+  .sr {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+  }
+`;

@@ -1,0 +1,215 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { AttributesController } from '../../controllers/attributes-controller.js';
+import { GrowthKitElement } from '../../internal/base-element.js';
+import { baseStyles } from '../../internal/shared-styles.js';
+import { track } from '../../runtime/analytics.js';
+import { z } from '../../runtime/schema.js';
+import '../../events/gk-lead-form-open.js';
+import '../../events/gk-lead-form-close.js';
+import {
+  ctaTrackingSchema,
+  DEFAULT_REQUIRED,
+  fieldListSchema,
+  LEAD_FIELDS,
+  variantSchema,
+  type ButtonVariant,
+  type CtaTracking,
+  type LeadField,
+} from './hand-raise-lead-button.schema.js';
+import { styles } from './hand-raise-lead-button.styles.js';
+import type { LeadForm } from './lead-form.js';
+
+let formModule: Promise<typeof import('./lead-form.js')> | null = null;
+/** The form is a lazy chunk: fetched on first hover or focus (prefetch) and needed on first click. */
+function loadForm() {
+  formModule ??= import('./lead-form.js').catch((error: unknown) => {
+    formModule = null;
+    throw error;
+  });
+  return formModule;
+}
+
+/**
+ * A "Contact sales" button that opens a short form in a native dialog and hands a qualified lead to sales. The
+ * lead is kept until the endpoint accepts it, so a network error never loses it.
+ *
+ * @tag hand-raise-lead-button
+ * @summary Hand-raise lead capture.
+ * @event gk-lead-submit - Before sending; cancelable. detail: { payload } (enrich it, or cancel to veto).
+ * @event gk-lead-submitted - The endpoint accepted the lead. detail: { submissionId, glmContent }
+ * @event gk-lead-error - The lead was saved for later ('saved') or refused ('rejected'). detail: { submissionId, glmContent, reason, status }
+ * @event gk-lead-form-open - The form opened. detail: { glmContent }
+ * @event gk-lead-form-close - The form closed. detail: { glmContent, submitted }
+ * @csspart button - The trigger button.
+ * @csspart dialog - The form's dialog.
+ * @csspart form - The form inside the dialog.
+ * @csspart field - Each field's wrapper.
+ * @csspart input - Each input, select and textarea.
+ * @csspart submit - The submit button.
+ * @cssproperty --gk-accent - Accent colour of buttons and focus rings.
+ * @cssproperty --gk-accent-contrast - Text colour on the accent.
+ * @cssproperty --gk-text - Text colour.
+ * @cssproperty --gk-surface - Background of the dialog and inputs.
+ * @cssproperty --gk-border - Border colour of the dialog and inputs.
+ * @cssproperty --gk-danger - Colour of validation errors.
+ * @cssproperty --gk-radius - Corner radius.
+ * @cssproperty --gk-font - Font family.
+ */
+export class HandRaiseLeadButton extends GrowthKitElement {
+  static override styles = [baseStyles, styles];
+
+  /** The placement id reported with every lead from this button, unique per page and position. */
+  @property({ attribute: 'glm-content' }) glmContent = '';
+  /** The page the lead came from; defaults to the page's host and path. */
+  @property({ attribute: 'glm-source' }) glmSource = '';
+  /** The product interaction this button stands for, such as "Hand raise PQL". */
+  @property({ attribute: 'product-interaction' }) productInteraction = '';
+  /** The product namespace (account or group) id the visitor is in, when known. */
+  @property({ attribute: 'namespace-id' }) namespaceId = '';
+  /** The tracking labels as JSON: {"action","label","property","value","experiment"}. */
+  @property({ attribute: 'cta-tracking' }) ctaTracking = '';
+  /** The full URL leads are posted to; defaults to the page-wide endpoint + /hand-raise-leads. */
+  @property() endpoint = '';
+  /** The button's text; defaults to the localized "Contact sales". */
+  @property({ attribute: 'button-text' }) buttonText = '';
+  /** The button's look: primary, secondary or link. */
+  @property({ reflect: true }) variant: ButtonVariant = 'primary';
+  /** Whether the button uses the compact size. */
+  @property({ type: Boolean, reflect: true }) small = false;
+  /** The fields shown, space-separated (default: all). */
+  @property() fields = '';
+  /** The fields required, space-separated (default: all but phone_number and comment). */
+  @property({ attribute: 'required-fields' }) requiredFields = '';
+  /** The visitor's first name, prefilled. */
+  @property({ attribute: 'first-name' }) firstName = '';
+  /** The visitor's last name, prefilled. */
+  @property({ attribute: 'last-name' }) lastName = '';
+  /** The visitor's work email, prefilled. */
+  @property() email = '';
+  /** The visitor's company, prefilled. */
+  @property({ attribute: 'company-name' }) companyName = '';
+  /** The visitor's display name; adds "Hello NAME" to the form's heading. */
+  @property({ attribute: 'user-name' }) userName = '';
+
+  @state() private open = false;
+  @state() private loading = false;
+  @state() private loadFailed = false;
+  @query('dialog') private dialog!: HTMLDialogElement | null;
+  @query('button[part="button"]') private trigger!: HTMLButtonElement | null;
+
+  /** The lazily loaded form, once the visitor asked for it. */
+  private form: LeadForm | null = null;
+
+  private readonly attrs = new AttributesController<{
+    ctaTracking: CtaTracking;
+    variant: ButtonVariant;
+    fields: LeadField[];
+    requiredFields: LeadField[];
+  }>(this, {
+    ctaTracking: { attribute: 'cta-tracking', schema: ctaTrackingSchema, fallback: {}, json: true },
+    variant: { attribute: 'variant', schema: variantSchema, fallback: 'primary' },
+    fields: { attribute: 'fields', schema: fieldListSchema, fallback: [...LEAD_FIELDS] },
+    requiredFields: { attribute: 'required-fields', schema: fieldListSchema, fallback: DEFAULT_REQUIRED },
+  });
+
+  /** The validated settings the form reads. */
+  get settings() {
+    const { ctaTracking, fields, requiredFields } = this.attrs.values;
+    // Email is how sales reaches the lead: always shown and always required.
+    const shown = fields.includes('email') ? fields : [...fields, 'email' as const];
+    return {
+      ctaTracking,
+      fields: shown,
+      required: new Set<LeadField>([...requiredFields.filter((f) => shown.includes(f)), 'email']),
+      glmContent: this.glmContent,
+      glmSource: this.glmSource || location.host + location.pathname,
+      productInteraction: this.productInteraction,
+      namespaceId: this.namespaceId || null,
+      endpoint: this.endpoint,
+    };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.glmContent) this.warn('glm-content', 'is missing; set a placement id unique per page and position');
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('glmSource') && this.glmSource && !z.safeParse(z.string().check(z.maxLength(500)), this.glmSource).success) {
+      this.warn('glm-source', 'is longer than 500 characters; using the page address');
+      this.glmSource = '';
+    }
+  }
+
+  override render() {
+    const variant = this.attrs.values.variant;
+    return html`
+      <button
+        part="button"
+        type="button"
+        class=${classMap({ 'gk-button': true, [variant]: variant !== 'primary', small: this.small })}
+        aria-haspopup="dialog"
+        ?disabled=${this.loading}
+        @click=${this.handleClick}
+        @pointerenter=${this.handlePrefetch}
+        @focus=${this.handlePrefetch}
+      >
+        ${this.buttonText || this.i18n.t('lead.button')}
+      </button>
+      <dialog part="dialog" dir=${this.i18n.dir} lang=${this.i18n.locale} aria-labelledby="gk-lead-heading" @close=${this.handleClose} @cancel=${this.handleCancel}>
+        ${this.open && this.form ? this.form.render() : nothing}
+      </dialog>
+      ${this.loadFailed ? html`<p role="alert" class="error">${this.i18n.t('lead.loadFailed')}</p>` : nothing}
+    `;
+  }
+
+  private handlePrefetch = (): void => {
+    void loadForm().catch(() => undefined);
+  };
+
+  private handleClick = async (): Promise<void> => {
+    const { ctaTracking, glmContent } = this.settings;
+    track('CTA Clicked', { ...ctaTracking, glm_content: glmContent });
+    this.loading = true;
+    this.loadFailed = false;
+    try {
+      const { LeadForm } = await loadForm();
+      this.form ??= new LeadForm(this);
+    } catch {
+      this.loadFailed = true;
+      return;
+    } finally {
+      this.loading = false;
+    }
+    this.open = true;
+    await this.updateComplete;
+    if (!this.dialog?.open) this.dialog?.showModal();
+    this.form.opened();
+    this.emit('gk-lead-form-open', { glmContent });
+    track('Hand Raise Form Viewed', { glm_content: glmContent });
+  };
+
+  private handleCancel = (): void => {
+    this.form?.canceled();
+  };
+
+  private handleClose = (): void => {
+    const submitted = this.form?.closed() ?? false;
+    this.open = false;
+    this.emit('gk-lead-form-close', { glmContent: this.glmContent, submitted });
+    this.trigger?.focus();
+  };
+
+  /** Closes the form's dialog (the form's Cancel and Close buttons call this). */
+  close(): void {
+    this.dialog?.close();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hand-raise-lead-button': HandRaiseLeadButton;
+  }
+}

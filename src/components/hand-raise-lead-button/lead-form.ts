@@ -1,0 +1,341 @@
+/**
+ * The lead form: a lazy chunk, fetched on the first hover, focus or click of a <hand-raise-lead-button>. It renders
+ * inside the button's dialog, validates with the same schemas as the endpoint, and hands the lead to the outbox.
+ */
+import { html, nothing, type ReactiveController } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { track } from '../../runtime/analytics.js';
+import { callback, getConfig, resolveEndpoint } from '../../runtime/config.js';
+import { consent } from '../../runtime/consent.js';
+import { uuid } from '../../runtime/ids.js';
+import { getAttribution } from '../../runtime/identity.js';
+import type { MessageKey } from '../../runtime/i18n.js';
+import { deliver, outboxEvents, type Delivery } from '../../runtime/outbox.js';
+import { z } from '../../runtime/schema.js';
+import { warnOnce } from '../../runtime/warn.js';
+import { emit } from '../../events/emit.js';
+import '../../events/gk-lead-submit.js';
+import '../../events/gk-lead-submitted.js';
+import '../../events/gk-lead-error.js';
+import { countryOptions, REGIONS } from './countries.js';
+import type { HandRaiseLeadButton } from './hand-raise-lead-button.js';
+import { LEAD_FIELDS, type LeadField } from './hand-raise-lead-button.schema.js';
+import { COMPANY_SIZES, fieldSchemas, isBusinessEmail, type Lead } from './lead.schema.js';
+
+type Status = 'editing' | 'sending' | 'success' | 'saved' | 'rejected';
+type Values = Record<LeadField, string>;
+
+const LABELS: Record<LeadField, MessageKey> = {
+  first_name: 'lead.firstName',
+  last_name: 'lead.lastName',
+  email: 'lead.email',
+  company_name: 'lead.companyName',
+  company_size: 'lead.companySize',
+  phone_number: 'lead.phoneNumber',
+  country: 'lead.country',
+  state: 'lead.state',
+  comment: 'lead.comment',
+};
+
+/** The autocomplete tokens that let browsers fill the form. */
+const AUTOCOMPLETE: Record<LeadField, string> = {
+  first_name: 'given-name',
+  last_name: 'family-name',
+  email: 'email',
+  company_name: 'organization',
+  company_size: 'off',
+  phone_number: 'tel',
+  country: 'country',
+  state: 'address-level1',
+  comment: 'off',
+};
+
+const WIDE = new Set<LeadField>(['email', 'comment', 'country', 'state']);
+
+export class LeadForm implements ReactiveController {
+  private values: Values = this.prefill();
+  private errors: Partial<Record<LeadField, MessageKey>> = {};
+  private status: Status = 'editing';
+  private submissionId = '';
+  private submitted = false;
+
+  constructor(private readonly host: HandRaiseLeadButton) {
+    host.addController(this);
+    outboxEvents.addEventListener('settled', this.handleSettled);
+  }
+
+  hostDisconnected(): void {
+    outboxEvents.removeEventListener('settled', this.handleSettled);
+  }
+
+  hostConnected(): void {
+    outboxEvents.addEventListener('settled', this.handleSettled);
+  }
+
+  /** Called after the dialog opened: focus goes to the first field, or to the notice after a submission. */
+  opened(): void {
+    const root = this.host.renderRoot as ShadowRoot;
+    (root.querySelector<HTMLElement>('[data-autofocus]') ?? root.querySelector<HTMLElement>('input, select, textarea'))?.focus();
+  }
+
+  canceled(): void {
+    if (this.status === 'editing') track('Hand Raise Form Canceled', { glm_content: this.host.settings.glmContent });
+  }
+
+  /** Called after the dialog closed; a finished submission leaves a fresh form behind. Returns whether one was sent. */
+  closed(): boolean {
+    const submitted = this.submitted;
+    if (this.status === 'success' || this.status === 'saved') {
+      this.values = this.prefill();
+      this.errors = {};
+      this.status = 'editing';
+      this.submitted = false;
+    }
+    return submitted;
+  }
+
+  private prefill(): Values {
+    const h = this.host;
+    const user = getConfig().user ?? {};
+    const values = Object.fromEntries(LEAD_FIELDS.map((f) => [f, ''])) as Values;
+    values.first_name = h.firstName || user.firstName || '';
+    values.last_name = h.lastName || user.lastName || '';
+    values.email = h.email || user.email || '';
+    values.company_name = h.companyName || user.companyName || '';
+    return values;
+  }
+
+  private shown(field: LeadField): boolean {
+    if (field === 'state') return this.host.settings.fields.includes('state') && this.values.country in REGIONS;
+    return this.host.settings.fields.includes(field);
+  }
+
+  private required(field: LeadField): boolean {
+    return this.shown(field) && this.host.settings.required.has(field);
+  }
+
+  private validate(field: LeadField): MessageKey | undefined {
+    const value = this.values[field].trim();
+    if (!this.shown(field)) return undefined;
+    if (!value) return this.required(field) ? 'error.required' : undefined;
+    const result = z.safeParse(fieldSchemas[field], value);
+    if (result.success) return undefined;
+    if (field === 'email') return 'error.email';
+    return result.error.issues[0]?.message === 'too long' ? 'error.tooLong' : 'error.invalid';
+  }
+
+  private payload(): Lead {
+    const s = this.host.settings;
+    const fields: Partial<Record<LeadField, string>> = {};
+    for (const f of LEAD_FIELDS) {
+      const value = this.values[f].trim();
+      if (this.shown(f) && value) fields[f] = value;
+    }
+    return {
+      submission_id: this.submissionId,
+      submitted_at: new Date().toISOString(),
+      glm_content: s.glmContent,
+      glm_source: s.glmSource,
+      product_interaction: s.productInteraction,
+      namespace_id: s.namespaceId,
+      ...fields,
+      email: this.values.email.trim(),
+      business_email: isBusinessEmail(this.values.email),
+      locale: this.host.i18n.locale,
+      page: { url: location.href.slice(0, 2048), title: document.title.slice(0, 500), referrer: document.referrer.slice(0, 2048) },
+      attribution: getAttribution(),
+      consent: { analytics: consent.has('analytics'), marketing: consent.has('marketing') },
+    } as Lead;
+  }
+
+  private handleInput = (event: Event): void => {
+    const target = event.target as HTMLInputElement;
+    const field = target.name as LeadField;
+    this.values = { ...this.values, [field]: target.value };
+    if (field === 'country' && !(target.value in REGIONS)) this.values.state = '';
+    if (this.errors[field]) this.errors = { ...this.errors, [field]: this.validate(field) };
+    this.host.requestUpdate();
+  };
+
+  private handleBlur = (event: Event): void => {
+    const field = (event.target as HTMLInputElement).name as LeadField;
+    // Only complain about a field the visitor has started on; tabbing through empty fields is not an error yet.
+    if (!this.values[field] && !this.errors[field]) return;
+    this.errors = { ...this.errors, [field]: this.validate(field) };
+    this.host.requestUpdate();
+  };
+
+  private handleSubmit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    if (this.status === 'sending') return;
+    const errors: Partial<Record<LeadField, MessageKey>> = {};
+    for (const f of LEAD_FIELDS) {
+      const error = this.validate(f);
+      if (error) errors[f] = error;
+    }
+    this.errors = errors;
+    const s = this.host.settings;
+    if (Object.keys(errors).length) {
+      this.host.requestUpdate();
+      await this.host.updateComplete;
+      (this.host.renderRoot as ShadowRoot).querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    this.submissionId ||= uuid();
+    const payload = this.payload();
+    const allowed = emit(this.host, 'gk-lead-submit', { payload }, true);
+    callback('onLeadSubmit', { payload });
+    if (!allowed) return;
+    const endpoint = resolveEndpoint(this.host.localName, s.endpoint, '/hand-raise-leads');
+    if (!endpoint) {
+      warnOnce(this.host.localName, 'endpoint', 'no endpoint is configured (set endpoint, or data-endpoint on the script tag)');
+      this.status = 'rejected';
+      this.host.requestUpdate();
+      return;
+    }
+    this.status = 'sending';
+    this.host.requestUpdate();
+    const delivery = await deliver(endpoint, payload, payload.submission_id);
+    this.settle(delivery, payload.submission_id);
+  };
+
+  private handleSettled = (event: Event): void => {
+    const { key, state, result } = (event as CustomEvent).detail as { key: string } & Delivery;
+    if (key === this.submissionId && this.status === 'saved') this.settle({ state, result }, key);
+  };
+
+  private settle({ state, result }: Delivery, submissionId: string): void {
+    const glmContent = this.host.settings.glmContent;
+    const status = result?.status ?? 0;
+    if (state === 'delivered') {
+      this.status = 'success';
+      this.submitted = true;
+      this.submissionId = '';
+      const detail = { submissionId, glmContent };
+      emit(this.host, 'gk-lead-submitted', detail);
+      callback('onLeadSubmitted', detail);
+      track('Hand Raise Form Submitted', { glm_content: glmContent });
+    } else if (state === 'queued') {
+      this.status = 'saved';
+      this.submitted = true;
+      const detail = { submissionId, glmContent, reason: 'saved' as const, status };
+      emit(this.host, 'gk-lead-error', detail);
+      callback('onLeadError', detail);
+      track('Hand Raise Form Failed', { glm_content: glmContent, reason: 'saved', status });
+    } else {
+      this.status = 'rejected';
+      // A refused lead keeps its id out: the visitor corrects it and it is a new submission.
+      this.submissionId = '';
+      const fields = (result?.body as { fields?: { path: string }[] } | null)?.fields ?? [];
+      for (const { path } of fields) {
+        const field = path.split('.')[0] as LeadField;
+        if (LEAD_FIELDS.includes(field)) this.errors = { ...this.errors, [field]: field === 'email' ? 'error.email' : 'error.invalid' };
+      }
+      const detail = { submissionId, glmContent, reason: 'rejected' as const, status };
+      emit(this.host, 'gk-lead-error', detail);
+      callback('onLeadError', detail);
+      track('Hand Raise Form Failed', { glm_content: glmContent, reason: 'rejected', status });
+    }
+    this.host.requestUpdate();
+    void this.host.updateComplete.then(() => this.opened());
+  }
+
+  private renderField(field: LeadField) {
+    if (!this.shown(field)) return nothing;
+    const t = (key: MessageKey) => this.host.i18n.t(key);
+    const id = `gk-${field}`;
+    const error = this.errors[field];
+    const required = this.required(field);
+    const common = {
+      id,
+      name: field,
+      invalid: error ? 'true' : 'false',
+      describedby: error ? `${id}-error` : undefined,
+      autocomplete: AUTOCOMPLETE[field],
+    };
+    let control;
+    if (field === 'company_size' || field === 'country' || field === 'state') {
+      const options =
+        field === 'company_size'
+          ? COMPANY_SIZES.map((size): [string, string] => [size, size])
+          : field === 'country'
+            ? countryOptions(this.host.i18n.locale)
+            : (REGIONS[this.values.country] ?? []);
+      control = html`<select
+        part="input"
+        id=${common.id}
+        name=${common.name}
+        autocomplete=${common.autocomplete}
+        aria-invalid=${common.invalid}
+        aria-describedby=${ifDefined(common.describedby)}
+        ?required=${required}
+        .value=${this.values[field]}
+        @change=${this.handleInput}
+        @blur=${this.handleBlur}
+      >
+        <option value="">${t('lead.choose')}</option>
+        ${options.map(([value, label]) => html`<option value=${value} ?selected=${value === this.values[field]}>${label}</option>`)}
+      </select>`;
+    } else if (field === 'comment') {
+      control = html`<textarea
+        part="input"
+        id=${common.id}
+        name=${common.name}
+        aria-invalid=${common.invalid}
+        aria-describedby=${ifDefined(common.describedby)}
+        maxlength="2000"
+        ?required=${required}
+        .value=${this.values[field]}
+        @input=${this.handleInput}
+        @blur=${this.handleBlur}
+      ></textarea>`;
+    } else {
+      const type = field === 'email' ? 'email' : field === 'phone_number' ? 'tel' : 'text';
+      control = html`<input
+        part="input"
+        id=${common.id}
+        name=${common.name}
+        type=${type}
+        autocomplete=${common.autocomplete}
+        aria-invalid=${common.invalid}
+        aria-describedby=${ifDefined(common.describedby)}
+        ?required=${required}
+        .value=${this.values[field]}
+        @input=${this.handleInput}
+        @blur=${this.handleBlur}
+      />`;
+    }
+    return html`<div part="field" class="field ${WIDE.has(field) ? 'wide' : ''}">
+      <label for=${id}>${t(LABELS[field])} ${required ? nothing : html`<span class="optional">${t('lead.optional')}</span>`}</label>
+      ${control} ${error ? html`<span class="error" id="${id}-error">${t(error)}</span>` : nothing}
+    </div>`;
+  }
+
+  render() {
+    const t = (key: MessageKey, params?: Record<string, string>) => this.host.i18n.t(key, params);
+    const name = this.host.userName || getConfig().user?.name;
+    const heading = html`<h2 id="gk-lead-heading">${name ? t('lead.hello', { name }) + ' · ' : ''}${t('lead.heading')}</h2>`;
+    if (this.status === 'success' || this.status === 'saved') {
+      const success = this.status === 'success';
+      return html`<div class="body">
+        ${heading}
+        <p class="notice ${success ? 'success' : 'saved'}" role="status" tabindex="-1" data-autofocus>${t(success ? 'lead.thanks' : 'lead.saved')}</p>
+        <div class="actions"><button type="button" class="gk-button" @click=${() => this.host.close()}>${t('lead.close')}</button></div>
+      </div>`;
+    }
+    const sending = this.status === 'sending';
+    return html`<form part="form" class="body" novalidate @submit=${this.handleSubmit}>
+      ${heading}
+      <p class="intro">${t('lead.intro')}</p>
+      ${this.status === 'rejected' ? html`<p class="notice problem" role="alert">${t('lead.failed')}</p>` : nothing}
+      <div class="grid">${LEAD_FIELDS.map((f) => this.renderField(f))}</div>
+      <div class="actions">
+        <button type="button" class="gk-button secondary" @click=${() => this.host.close()}>${t('lead.cancel')}</button>
+        <button part="submit" type="submit" class="gk-button" ?disabled=${sending} aria-busy=${sending ? 'true' : 'false'}>
+          ${sending ? t('lead.sending') : t('lead.submit')}
+        </button>
+      </div>
+      <div class="gk-visually-hidden" role="status" aria-live="polite">${sending ? t('lead.sending') : ''}</div>
+    </form>`;
+  }
+}

@@ -1,0 +1,64 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { z } from '../runtime/schema.js';
+import { warnOnce } from '../runtime/warn.js';
+
+export interface AttributeSpec<T> {
+  /** The attribute's name, for warnings. */
+  attribute: string;
+  /** The schema the (JSON-parsed, when `json`) attribute value must satisfy. */
+  schema: z.ZodMiniType<T>;
+  /** The safe default used until a valid value is given. */
+  fallback: T;
+  /** Whether the attribute holds JSON. */
+  json?: boolean;
+}
+
+type Specs<T> = { [K in keyof T]: AttributeSpec<T[K]> };
+
+/**
+ * Validates a host's attribute-backed properties before each render. A value that fails its schema is reported
+ * once (`<tag> attribute: problem`) and the last good value stays in force, so bad markup never breaks a widget.
+ */
+export class AttributesController<T extends Record<string, unknown>> implements ReactiveController {
+  /** The validated values the host renders from. */
+  readonly values: T;
+  private readonly seen = new Map<keyof T, unknown>();
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly specs: Specs<T>,
+  ) {
+    this.values = Object.fromEntries(Object.entries(specs).map(([k, s]) => [k, (s as AttributeSpec<unknown>).fallback])) as T;
+    host.addController(this);
+  }
+
+  hostUpdate(): void {
+    for (const key of Object.keys(this.specs) as (keyof T)[]) {
+      const raw = (this.host as unknown as Record<keyof T, unknown>)[key];
+      if (this.seen.has(key) && Object.is(this.seen.get(key), raw)) continue;
+      this.seen.set(key, raw);
+      const spec = this.specs[key];
+      if (raw === undefined || raw === null || raw === '') {
+        this.values[key] = spec.fallback;
+        continue;
+      }
+      let input: unknown = raw;
+      if (spec.json && typeof raw === 'string') {
+        try {
+          input = JSON.parse(raw);
+        } catch {
+          warnOnce(this.host.localName, spec.attribute, 'is not valid JSON; using the default');
+          continue;
+        }
+      }
+      const result = z.safeParse(spec.schema, input);
+      if (result.success) {
+        this.values[key] = result.data;
+      } else {
+        const issue = result.error.issues[0];
+        const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+        warnOnce(this.host.localName, spec.attribute, `${where}${issue?.message ?? 'invalid value'}; keeping the last valid value`);
+      }
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { consent, type ConsentCategory } from '../runtime/consent.js';
+
+/** Re-renders its host whenever the visitor's consent changes. */
+export class ConsentController implements ReactiveController {
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  has(category: ConsentCategory): boolean {
+    return consent.has(category);
+  }
+
+  get decided(): boolean {
+    return consent.decided;
+  }
+
+  hostConnected(): void {
+    consent.addEventListener('change', this.handleChange);
+  }
+
+  hostDisconnected(): void {
+    consent.removeEventListener('change', this.handleChange);
+  }
+
+  private handleChange = (): void => this.host.requestUpdate();
+}

@@ -1,0 +1,15 @@
+/** Every element the kit registers, by tag. */
+import { ConsentGate } from './components/consent-gate/consent-gate.js';
+import { CourseProgressTracker } from './components/course-progress-tracker/course-progress-tracker.js';
+import { HandRaiseLeadButton } from './components/hand-raise-lead-button/hand-raise-lead-button.js';
+import { define } from './internal/define.js';
+
+export const ELEMENTS = {
+  'hand-raise-lead-button': HandRaiseLeadButton,
+  'consent-gate': ConsentGate,
+  'course-progress-tracker': CourseProgressTracker,
+} as const;
+
+export function defineAll(): void {
+  for (const [tag, ctor] of Object.entries(ELEMENTS)) define(tag, ctor);
+}

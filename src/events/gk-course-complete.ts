@@ -1,0 +1,17 @@
+/** The course's completion rule was met. */
+export interface CourseCompleteDetail {
+  courseId: string;
+  badgeUrl: string | null;
+}
+
+declare module './emit.js' {
+  interface GkEventDetails {
+    'gk-course-complete': CourseCompleteDetail;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'gk-course-complete': CustomEvent<CourseCompleteDetail>;
+  }
+}

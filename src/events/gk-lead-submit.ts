@@ -1,0 +1,16 @@
+/** A lead is about to be sent. Cancelable; the payload may be enriched in place. */
+export interface LeadSubmitDetail {
+  payload: Record<string, unknown>;
+}
+
+declare module './emit.js' {
+  interface GkEventDetails {
+    'gk-lead-submit': LeadSubmitDetail;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'gk-lead-submit': CustomEvent<LeadSubmitDetail>;
+  }
+}

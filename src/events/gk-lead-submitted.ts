@@ -1,0 +1,17 @@
+/** The endpoint accepted a lead. */
+export interface LeadSubmittedDetail {
+  submissionId: string;
+  glmContent: string;
+}
+
+declare module './emit.js' {
+  interface GkEventDetails {
+    'gk-lead-submitted': LeadSubmittedDetail;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'gk-lead-submitted': CustomEvent<LeadSubmittedDetail>;
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * The drop-in kit, imported by dist/growth-kit.js: reads the script tag's settings, registers every element and
+ * exposes `window.GrowthKit`. Booting twice (the script included twice) only merges settings again.
+ */
+import { configure, configureFromScript, getConfig } from './runtime/config.js';
+import { consent } from './runtime/consent.js';
+import { VERSION } from './internal/define.js';
+import { defineAll } from './elements.js';
+
+export interface GrowthKitGlobal {
+  version: string;
+  configure: typeof configure;
+  getConfig: typeof getConfig;
+  consent: {
+    get: typeof consent.get;
+    has: typeof consent.has;
+    set: typeof consent.set;
+    reset: typeof consent.reset;
+    showPreferences: () => void;
+  };
+}
+
+declare global {
+  interface Window {
+    GrowthKit?: GrowthKitGlobal;
+  }
+}
+
+let booted = false;
+
+export function boot(script: HTMLScriptElement | null): void {
+  if (script) configureFromScript(script);
+  if (booted) return;
+  booted = true;
+  const existing = window.GrowthKit;
+  if (existing && existing.version !== VERSION) {
+    // Another build already owns the page; its elements and API stay in charge.
+    defineAll();
+    return;
+  }
+  window.GrowthKit = {
+    version: VERSION,
+    configure: (settings) => configure(settings),
+    getConfig,
+    consent: {
+      get: () => consent.get(),
+      has: (category) => consent.has(category),
+      set: (categories, source) => consent.set(categories, source),
+      reset: () => consent.reset(),
+      // The preferences dialog arrives with the consent issue; until then the banner asks again.
+      showPreferences: () => consent.reset(),
+    },
+  };
+  defineAll();
+  document.dispatchEvent(new CustomEvent('gk-ready', { detail: { version: VERSION } }));
+}

@@ -1,0 +1,85 @@
+import { css } from 'lit';
+
+/**
+ * Styles every widget starts from. Sizes are px/em so a host's `html{font-size:10px}` cannot shrink us, and the
+ * reset inside the shadow root undoes hostile host rules such as `button{all:unset}` (which do not pierce it,
+ * but inherited fonts and colours do).
+ */
+export const baseStyles = css`
+  :host {
+    --gk-accent: #5b3cc4;
+    --gk-accent-contrast: #ffffff;
+    --gk-text: #1f1e24;
+    --gk-muted: #5e5d66;
+    --gk-surface: #ffffff;
+    --gk-border: #bfbfc3;
+    --gk-danger: #c0201f;
+    --gk-success: #1a7f37;
+    --gk-radius: 6px;
+    --gk-font: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
+    font-family: var(--gk-font);
+    font-size: 16px;
+    line-height: 1.5;
+    color: var(--gk-text);
+    box-sizing: border-box;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  [hidden] {
+    display: none !important;
+  }
+  .gk-button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.5em;
+    min-height: 40px;
+    padding: 8px 16px;
+    border: 1px solid var(--gk-accent);
+    border-radius: var(--gk-radius);
+    background: var(--gk-accent);
+    color: var(--gk-accent-contrast);
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+    text-decoration: none;
+  }
+  .gk-button.secondary {
+    background: var(--gk-surface);
+    color: var(--gk-accent);
+  }
+  .gk-button.link {
+    border-color: transparent;
+    background: none;
+    color: var(--gk-accent);
+    text-decoration: underline;
+    padding-inline: 4px;
+  }
+  .gk-button.small {
+    min-height: 32px;
+    padding: 4px 12px;
+    font-size: 14px;
+  }
+  .gk-button:disabled {
+    opacity: 0.6;
+    cursor: progress;
+  }
+  .gk-button:focus-visible,
+  input:focus-visible,
+  select:focus-visible,
+  textarea:focus-visible {
+    outline: 3px solid var(--gk-accent);
+    outline-offset: 2px;
+  }
+  .gk-visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+`;

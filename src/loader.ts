@@ -1,0 +1,24 @@
+/**
+ * dist/growth-kit.js: the one file a page includes. It must parse as a classic script (no import/export, no
+ * import.meta), so it only finds its own URL and imports the kit's module beside it. The browser's module map
+ * runs that module once however often, and in whichever way, this file is included; lazy chunks then resolve
+ * relative to the module's own URL, so dist/ can live in any folder or on any CDN path.
+ */
+(() => {
+  const current = document.currentScript as HTMLScriptElement | null;
+  let src = current?.src;
+  if (!src) {
+    // A module script has no currentScript; its URL is in the stack of an error thrown here.
+    const match = /((?:https?|file):\/\/[^\s)@]+?\.m?js)(?::\d+)+/.exec(String(new Error().stack));
+    src = match?.[1];
+  }
+  if (!src) {
+    console.warn('[growth-kit] could not find the URL growth-kit.js was loaded from');
+    return;
+  }
+  const script = current ?? Array.from(document.querySelectorAll<HTMLScriptElement>('script[src]')).find((s) => s.src === src) ?? null;
+  const main = new URL('growth-kit.main.js', src).href;
+  import(/* @vite-ignore */ main)
+    .then((kit: { boot(script: HTMLScriptElement | null): void }) => kit.boot(script))
+    .catch((error: unknown) => console.warn('[growth-kit] the kit could not load', error));
+})();

@@ -1,0 +1,151 @@
+/**
+ * Page-wide settings: `data-*` attributes on the script tag and `GrowthKit.configure({...})`. Per-element
+ * attributes override them. Every key is validated alone, so one bad value costs that value, not the rest.
+ */
+import { httpUrl, toHttpUrl, z } from './schema.js';
+import { warnOnce } from './warn.js';
+
+export interface GrowthKitUser {
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+  companyName?: string;
+  name?: string;
+}
+
+export interface GrowthKitCallbacks {
+  onLeadSubmit?: (detail: unknown) => void;
+  onLeadSubmitted?: (detail: unknown) => void;
+  onLeadError?: (detail: unknown) => void;
+  onConsentChange?: (detail: unknown) => void;
+  onCourseComplete?: (detail: unknown) => void;
+}
+
+export interface GrowthKitConfig extends GrowthKitCallbacks {
+  /** Base URL the widgets post to; each widget appends its own path (`/hand-raise-leads`, …). */
+  endpoint?: string;
+  /** The locale used when neither the element nor an ancestor has a `lang`. */
+  locale?: string;
+  segmentWriteKey?: string;
+  segmentCdnUrl?: string;
+  segmentApiHost?: string;
+  user?: GrowthKitUser;
+  /** Whether dev-only detail is logged. */
+  debug?: boolean;
+}
+
+const userSchema = z.object({
+  firstName: z.optional(z.string()),
+  lastName: z.optional(z.string()),
+  email: z.optional(z.string()),
+  companyName: z.optional(z.string()),
+  name: z.optional(z.string()),
+});
+
+const shortText = z.string().check(z.minLength(1), z.maxLength(200));
+
+const keySchemas: Record<string, z.ZodMiniType> = {
+  endpoint: httpUrl,
+  locale: z.string().check(z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a language tag such as "de" or "pt-BR"')),
+  segmentWriteKey: shortText,
+  segmentCdnUrl: httpUrl,
+  segmentApiHost: shortText,
+  user: userSchema,
+  debug: z.boolean(),
+};
+
+const callbackKeys = ['onLeadSubmit', 'onLeadSubmitted', 'onLeadError', 'onConsentChange', 'onCourseComplete'];
+
+/** The script tag's `data-*` attribute for each key. */
+export const dataAttributes: Record<string, string> = {
+  endpoint: 'data-endpoint',
+  locale: 'data-locale',
+  segmentWriteKey: 'data-segment-write-key',
+  segmentCdnUrl: 'data-segment-cdn-url',
+  segmentApiHost: 'data-segment-api-host',
+  debug: 'data-debug',
+};
+
+let current: GrowthKitConfig = {};
+const listeners = new Set<() => void>();
+
+export function getConfig(): Readonly<GrowthKitConfig> {
+  return current;
+}
+
+/**
+ * Merges `input` into the page-wide settings. Unknown keys and invalid values are reported once and ignored.
+ * `where` names the source in warnings (`GrowthKit.configure` or `script`).
+ */
+export function configure(input: unknown, where: 'GrowthKit.configure' | 'script' = 'GrowthKit.configure'): void {
+  if (typeof input !== 'object' || input === null) {
+    warnOnce(where, 'configure', 'expected an object of settings');
+    return;
+  }
+  const next: Record<string, unknown> = { ...current };
+  for (const [key, value] of Object.entries(input)) {
+    const label = where === 'script' ? (dataAttributes[key] ?? key) : key;
+    if (callbackKeys.includes(key)) {
+      if (typeof value === 'function') next[key] = value;
+      else warnOnce(where, label, 'expected a function');
+      continue;
+    }
+    const schema = keySchemas[key];
+    if (!schema) {
+      warnOnce(where, label, 'unknown setting, ignored');
+      continue;
+    }
+    const result = z.safeParse(schema, value);
+    if (result.success) next[key] = result.data;
+    else warnOnce(where, label, `${result.error.issues[0]?.message ?? 'invalid value'}; keeping ${JSON.stringify(current[key as keyof GrowthKitConfig] ?? null)}`);
+  }
+  current = next as GrowthKitConfig;
+  listeners.forEach((listener) => listener());
+}
+
+/** Reads the settings a marketer put on the kit's script tag. */
+export function configureFromScript(script: HTMLScriptElement): void {
+  const input: Record<string, unknown> = {};
+  for (const [key, attribute] of Object.entries(dataAttributes)) {
+    const value = script.getAttribute(attribute);
+    if (value !== null) input[key] = key === 'debug' ? value !== 'false' : value;
+  }
+  if (Object.keys(input).length) configure(input, 'script');
+}
+
+export function onConfigChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Restores the defaults (tests start each case from a clean page). */
+export function resetConfig(): void {
+  current = {};
+  listeners.forEach((listener) => listener());
+}
+
+/**
+ * Where a widget posts: its own `endpoint` attribute (a full URL) or the page-wide base plus the widget's path.
+ * Returns null when neither is usable; the caller keeps what it captured and says so.
+ */
+export function resolveEndpoint(tag: string, own: string | null | undefined, path: string): string | null {
+  if (own) {
+    const url = toHttpUrl(own);
+    if (url) return url;
+    warnOnce(tag, 'endpoint', `"${own.slice(0, 80)}" is not an http(s) URL; using the page-wide endpoint`);
+  }
+  const base = current.endpoint ? toHttpUrl(current.endpoint) : null;
+  if (!base) return null;
+  return base.replace(/\/+$/, '') + path;
+}
+
+/** Calls a configured callback without letting a host's exception escape into our flow. */
+export function callback(name: keyof GrowthKitCallbacks, detail: unknown): void {
+  const fn = current[name];
+  if (typeof fn !== 'function') return;
+  try {
+    fn(detail);
+  } catch (error) {
+    console.error(`[growth-kit] ${name} threw`, error);
+  }
+}

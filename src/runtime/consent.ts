@@ -1,0 +1,126 @@
+/**
+ * The visitor's consent, one instance for the page. Widgets and the analytics facade read it; `<consent-gate>`
+ * and `GrowthKit.consent` write it. The decision lives in a first-party cookie so subdomains can share it.
+ */
+import { uuid } from './ids.js';
+import { readCookie, removeCookie, writeCookie } from './storage.js';
+
+export const CONSENT_CATEGORIES = ['necessary', 'functional', 'analytics', 'marketing'] as const;
+export type ConsentCategory = (typeof CONSENT_CATEGORIES)[number];
+export type ConsentSource = 'banner' | 'preferences' | 'placeholder' | 'gpc' | 'onetrust' | 'api';
+export type ConsentCategories = Record<ConsentCategory, boolean>;
+
+export interface ConsentDecision {
+  consent_id: string;
+  policy_version: string;
+  categories: ConsentCategories;
+  timestamp: string;
+  source: ConsentSource;
+}
+
+export interface ConsentSettings {
+  cookieName: string;
+  cookieDomain?: string;
+  cookiePath: string;
+  /** Seconds the decision is kept: 180 days, within what EU regulators accept before asking again. */
+  maxAge: number;
+  policyVersion: string;
+}
+
+export interface ConsentChangeDetail {
+  categories: ConsentCategories;
+  source: ConsentSource | null;
+}
+
+const defaults: ConsentSettings = { cookieName: 'gk_consent', cookiePath: '/', maxAge: 180 * 24 * 3600, policyVersion: '1' };
+
+function isDecision(value: unknown): value is ConsentDecision {
+  const v = value as ConsentDecision;
+  return (
+    typeof v === 'object' && v !== null && typeof v.consent_id === 'string' && typeof v.policy_version === 'string' &&
+    typeof v.categories === 'object' && v.categories !== null && typeof v.timestamp === 'string'
+  );
+}
+
+export class ConsentState extends EventTarget {
+  private settings: ConsentSettings = { ...defaults };
+  private decision: ConsentDecision | null = null;
+
+  constructor() {
+    super();
+    this.load();
+  }
+
+  /** Changes where the decision is kept or which policy it must match; a policy bump invalidates it. */
+  configure(settings: Partial<ConsentSettings>): void {
+    const before = JSON.stringify(this.decision);
+    this.settings = { ...this.settings, ...settings };
+    this.load();
+    if (JSON.stringify(this.decision) !== before) this.notify();
+  }
+
+  get(): ConsentDecision | null {
+    return this.decision;
+  }
+
+  /** Whether the visitor has made a choice that is valid under the current policy. */
+  get decided(): boolean {
+    return this.decision !== null;
+  }
+
+  has(category: ConsentCategory): boolean {
+    if (category === 'necessary') return true;
+    return this.decision?.categories[category] === true;
+  }
+
+  categories(): ConsentCategories {
+    return { necessary: true, functional: this.has('functional'), analytics: this.has('analytics'), marketing: this.has('marketing') };
+  }
+
+  /** Records a decision; categories not named keep their current value. */
+  set(categories: Partial<Record<ConsentCategory, boolean>>, source: ConsentSource = 'api'): ConsentDecision {
+    const next: ConsentCategories = { ...this.categories() };
+    for (const c of CONSENT_CATEGORIES) if (typeof categories[c] === 'boolean') next[c] = categories[c] as boolean;
+    next.necessary = true;
+    this.decision = {
+      consent_id: this.decision?.consent_id ?? uuid(),
+      policy_version: this.settings.policyVersion,
+      categories: next,
+      timestamp: new Date().toISOString(),
+      source,
+    };
+    const { cookieName, cookiePath, cookieDomain, maxAge } = this.settings;
+    writeCookie(cookieName, JSON.stringify(this.decision), { path: cookiePath, domain: cookieDomain, maxAge });
+    this.notify();
+    return this.decision;
+  }
+
+  /** Forgets the decision; the banner asks again. */
+  reset(): void {
+    const { cookieName, cookiePath, cookieDomain } = this.settings;
+    removeCookie(cookieName, { path: cookiePath, domain: cookieDomain });
+    this.decision = null;
+    this.notify();
+  }
+
+  private load(): void {
+    const raw = readCookie(this.settings.cookieName);
+    let parsed: unknown = null;
+    try {
+      parsed = raw ? JSON.parse(raw) : null;
+    } catch {
+      parsed = null;
+    }
+    this.decision = isDecision(parsed) && parsed.policy_version === this.settings.policyVersion ? parsed : null;
+  }
+
+  private notify(): void {
+    const detail: ConsentChangeDetail = { categories: this.categories(), source: this.decision?.source ?? null };
+    this.dispatchEvent(new CustomEvent('change', { detail }));
+    for (const target of [window, document]) {
+      target.dispatchEvent(new CustomEvent('gk-consent-change', { detail }));
+    }
+  }
+}
+
+export const consent = new ConsentState();

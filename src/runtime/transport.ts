@@ -1,0 +1,69 @@
+/**
+ * How widgets hand a payload to an endpoint. Every request carries an Idempotency-Key so the endpoint can store
+ * a retried submission once. The durable outbox replaces the plain fetch transport through `setTransport`.
+ */
+export interface SendOptions {
+  /** The key the endpoint deduplicates on; a submission's id. */
+  idempotencyKey: string;
+  /** Whether the request must outlive the page (pagehide flushes). */
+  keepalive?: boolean;
+}
+
+export interface SendResult {
+  /** Whether the endpoint accepted the payload (2xx). */
+  ok: boolean;
+  /** The HTTP status, or 0 when no response arrived. */
+  status: number;
+  /** The parsed JSON response body, when there was one. */
+  body: unknown;
+  /** Seconds the endpoint asked us to wait (Retry-After), when it said. */
+  retryAfter?: number;
+}
+
+export interface Transport {
+  send(endpoint: string, payload: unknown, options: SendOptions): Promise<SendResult>;
+}
+
+/** Retry-After as seconds, from either of its forms (delta-seconds or an HTTP date). */
+export function parseRetryAfter(value: string | null): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
+}
+
+export const fetchTransport: Transport = {
+  async send(endpoint, payload, { idempotencyKey, keepalive }) {
+    let response: Response;
+    try {
+      response = await fetch(endpoint, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
+        body: JSON.stringify(payload),
+        keepalive,
+        credentials: 'omit',
+      });
+    } catch {
+      return { ok: false, status: 0, body: null };
+    }
+    let body: unknown = null;
+    try {
+      body = await response.json();
+    } catch {
+      body = null;
+    }
+    const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
+    return { ok: response.ok, status: response.status, body, ...(retryAfter === undefined ? {} : { retryAfter }) };
+  },
+};
+
+let current: Transport = fetchTransport;
+
+export function setTransport(transport: Transport): void {
+  current = transport;
+}
+
+export function send(endpoint: string, payload: unknown, options: SendOptions): Promise<SendResult> {
+  return current.send(endpoint, payload, options);
+}

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'vite';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+/**
+ * Two builds. The default one makes the drop-in: dist/growth-kit.js (a classic-safe loader), the kit module it
+ * imports, and lazy chunks beside them. `--mode npm` makes the npm entries in dist/npm with lit kept external.
+ */
+export default defineConfig(({ mode }) => ({
+  define: { __GK_VERSION__: JSON.stringify(version) },
+  build:
+    mode === 'npm'
+      ? {
+          outDir: 'dist/npm',
+          emptyOutDir: true,
+          target: 'es2021',
+          minify: false,
+          lib: {
+            entry: {
+              index: 'src/index.ts',
+              'hand-raise-lead-button': 'src/entries/hand-raise-lead-button.ts',
+              'consent-gate': 'src/entries/consent-gate.ts',
+              'course-progress-tracker': 'src/entries/course-progress-tracker.ts',
+            },
+            formats: ['es'],
+          },
+          rolldownOptions: { external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^@segment\//] },
+        }
+      : {
+          outDir: 'dist',
+          emptyOutDir: false,
+          target: 'es2021',
+          modulePreload: false,
+          reportCompressedSize: false,
+          rolldownOptions: {
+            input: { 'growth-kit': 'src/loader.ts', 'growth-kit.main': 'src/growth-kit.ts' },
+            preserveEntrySignatures: 'exports-only',
+            output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', format: 'es' },
+          },
+        },
+}));
