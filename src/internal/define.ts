@@ -18,13 +18,13 @@ export function define(tag: string, ctor: VersionedElement): void {
       customElements.define(tag, ctor);
       return;
     }
-    if (existing === ctor || existing.gkVersion === VERSION) return;
+    if (existing === ctor || existing.gkVersion === (ctor.gkVersion ?? VERSION)) return;
     const g = globalThis as Record<symbol, unknown>;
     if (g[WARNED]) return;
     g[WARNED] = true;
     console.warn(
       `[growth-kit] <${tag}> is already defined by Growth Kit ${existing.gkVersion ?? '(unknown version)'}; ` +
-        `this copy (${VERSION}) is not used. Include the kit once.`,
+        `this copy (${ctor.gkVersion ?? VERSION}) is not used. Include the kit once.`,
     );
   } catch (error) {
     console.warn(`[growth-kit] <${tag}> could not be defined`, error);

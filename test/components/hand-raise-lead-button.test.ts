@@ -1,0 +1,205 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { HandRaiseLeadButton } from '../../src/components/hand-raise-lead-button/hand-raise-lead-button.js';
+import { configure } from '../../src/runtime/config.js';
+import { pending } from '../../src/runtime/outbox.js';
+import { defineAll } from '../../src/elements.js';
+import { captureWarnings, cleanSlate, endpoint, submissions, waitFor } from '../helpers.js';
+
+defineAll();
+
+const q = <T extends Element>(el: HandRaiseLeadButton, selector: string) => el.shadowRoot!.querySelector<T>(selector);
+
+async function open(el: HandRaiseLeadButton): Promise<HTMLDialogElement> {
+  const opened = oneEvent(el, 'gk-lead-form-open');
+  q<HTMLButtonElement>(el, 'button[part="button"]')!.click();
+  await opened;
+  await el.updateComplete;
+  return q<HTMLDialogElement>(el, 'dialog')!;
+}
+
+function fill(el: HandRaiseLeadButton, values: Record<string, string>): void {
+  for (const [name, value] of Object.entries(values)) {
+    const input = q<HTMLInputElement>(el, `[name="${name}"]`);
+    if (!input) throw new Error(`no field ${name}`);
+    input.value = value;
+    input.dispatchEvent(new Event(input.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true }));
+  }
+}
+
+const complete = {
+  first_name: 'Grace',
+  last_name: 'Hopper',
+  email: 'grace@navy.example',
+  company_name: 'US Navy',
+  company_size: '2,000-9,999',
+  country: 'DE',
+  phone_number: '+49 30 1234567',
+  comment: 'Interested in Ultimate.',
+};
+
+describe('<hand-raise-lead-button>', () => {
+  beforeEach(() => {
+    cleanSlate();
+    configure({ endpoint: endpoint() });
+  });
+
+  it('opens a modal native dialog from the keyboard; Escape closes it and focus returns to the button', async () => {
+    const el = await fixture<HandRaiseLeadButton>(html`<hand-raise-lead-button glm-content="kbd"></hand-raise-lead-button>`);
+    const trigger = q<HTMLButtonElement>(el, 'button[part="button"]')!;
+    trigger.focus();
+    const opened = oneEvent(el, 'gk-lead-form-open');
+    await sendKeys({ press: 'Enter' });
+    await opened;
+    await el.updateComplete;
+    const dialog = q<HTMLDialogElement>(el, 'dialog')!;
+    expect(dialog.open).to.equal(true);
+    expect(dialog.matches(':modal')).to.equal(true);
+    expect(el.shadowRoot!.activeElement?.getAttribute('name')).to.equal('first_name');
+    const closed = oneEvent(el, 'gk-lead-form-close');
+    await sendKeys({ press: 'Escape' });
+    expect((await closed).detail).to.deep.equal({ glmContent: 'kbd', submitted: false });
+    expect(dialog.open).to.equal(false);
+    expect(el.shadowRoot!.activeElement).to.equal(trigger);
+  });
+
+  it('shows each required error inline on submit, marks the fields invalid and focuses the first', async () => {
+    const el = await fixture<HandRaiseLeadButton>(html`<hand-raise-lead-button glm-content="v"></hand-raise-lead-button>`);
+    await open(el);
+    fill(el, { email: 'not-an-email' });
+    q<HTMLFormElement>(el, 'form')!.requestSubmit();
+    await el.updateComplete;
+    await el.updateComplete;
+    const invalid = Array.from(el.shadowRoot!.querySelectorAll('[aria-invalid="true"]')).map((e) => e.getAttribute('name'));
+    expect(invalid).to.deep.equal(['first_name', 'last_name', 'email', 'company_name', 'company_size', 'country']);
+    expect(q(el, '#gk-email-error')!.textContent).to.equal('Enter a valid email address.');
+    expect(q(el, '#gk-first_name-error')!.textContent).to.equal('This field is required.');
+    expect(q(el, '#gk-email')!.getAttribute('aria-describedby')).to.equal('gk-email-error');
+    expect(el.shadowRoot!.activeElement?.getAttribute('name')).to.equal('first_name');
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('shows state only for US and CA, and requires it there', async () => {
+    const el = await fixture<HandRaiseLeadButton>(html`<hand-raise-lead-button glm-content="s"></hand-raise-lead-button>`);
+    await open(el);
+    expect(q(el, '[name="state"]')).to.equal(null);
+    fill(el, { country: 'CA' });
+    await el.updateComplete;
+    const options = Array.from(q<HTMLSelectElement>(el, '[name="state"]')!.options).map((o) => o.value);
+    expect(options).to.include('QC').and.have.length(14);
+    fill(el, { country: 'FR' });
+    await el.updateComplete;
+    expect(q(el, '[name="state"]')).to.equal(null);
+  });
+
+  it('posts the exact lead with its Idempotency-Key, shows thanks, and says so with ids only', async () => {
+    const el = await fixture<HandRaiseLeadButton>(html`<hand-raise-lead-button
+      glm-content="pricing-hero"
+      glm-source="example.com/pricing"
+      product-interaction="Hand raise PQL"
+      namespace-id="42"
+    ></hand-raise-lead-button>`);
+    await open(el);
+    fill(el, complete);
+    const submitted = oneEvent(el, 'gk-lead-submitted');
+    q<HTMLFormElement>(el, 'form')!.requestSubmit();
+    const { detail } = await submitted;
+    expect(Object.keys(detail).sort()).to.deep.equal(['glmContent', 'submissionId']);
+    await el.updateComplete;
+    expect(q(el, '.notice.success')!.textContent).to.equal('Thank you for reaching out! Our sales team will get back to you soon.');
+    const rows = (await submissions('hand_raise_lead')).filter((r) => r.idempotency_key === detail.submissionId);
+    expect(rows).to.have.length(1);
+    const { submitted_at, page, attribution, ...body } = rows[0].body as Record<string, unknown>;
+    expect(body).to.deep.equal({
+      submission_id: detail.submissionId,
+      glm_content: 'pricing-hero',
+      glm_source: 'example.com/pricing',
+      product_interaction: 'Hand raise PQL',
+      namespace_id: '42',
+      ...complete,
+      business_email: true,
+      locale: 'en',
+      consent: { analytics: false, marketing: false },
+    });
+    expect(Date.parse(submitted_at as string)).to.be.closeTo(Date.now(), 60000);
+    expect(page).to.deep.equal({ url: location.href, title: document.title, referrer: document.referrer });
+    expect((attribution as { anonymous_id: unknown }).anonymous_id).to.equal(null);
+  });
+
+  it('flags a free-mail address without blocking it', async () => {
+    const el = await fixture<HandRaiseLeadButton>(html`<hand-raise-lead-button glm-content="free"></hand-raise-lead-button>`);
+    await open(el);
+    fill(el, { ...complete, email: 'grace@gmail.com' });
+    const submitted = oneEvent(el, 'gk-lead-submitted');
+    q<HTMLFormElement>(el, 'form')!.requestSubmit();
+    const { detail } = await submitted;
+    const row = (await submissions('hand_raise_lead')).find((r) => r.idempotency_key === detail.submissionId)!;
+    expect(row.body.business_email).to.equal(false);
+  });
+
+  it("shows the endpoint's field errors from a 422 at those fields and stores nothing", async () => {
+    const el = await fixture<HandRaiseLeadButton>(html`<hand-raise-lead-button glm-content="e422"></hand-raise-lead-button>`);
+    await open(el);
+    fill(el, complete);
+    // A host enriching the payload badly: the endpoint's schema refuses it.
+    el.addEventListener('gk-lead-submit', (e) => ((e.detail.payload as Record<string, unknown>).country = 'Germany'), { once: true });
+    const failed = oneEvent(el, 'gk-lead-error');
+    q<HTMLFormElement>(el, 'form')!.requestSubmit();
+    const { detail } = await failed;
+    expect(detail.reason).to.equal('rejected');
+    expect(detail.status).to.equal(422);
+    await el.updateComplete;
+    expect(q(el, '[name="country"]')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(q(el, '[role="alert"]')!.textContent).to.contain('Please check the highlighted fields');
+    expect((await submissions()).some((r) => r.idempotency_key === detail.submissionId)).to.equal(false);
+  });
+
+  it('sends nothing when a gk-lead-submit listener cancels', async () => {
+    const el = await fixture<HandRaiseLeadButton>(html`<hand-raise-lead-button glm-content="veto"></hand-raise-lead-button>`);
+    await open(el);
+    fill(el, complete);
+    const before = (await submissions()).length;
+    el.addEventListener('gk-lead-submit', (e) => e.preventDefault(), { once: true });
+    const submit = oneEvent(el, 'gk-lead-submit');
+    q<HTMLFormElement>(el, 'form')!.requestSubmit();
+    await submit;
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await submissions()).length).to.equal(before);
+    expect(q(el, 'form')).to.not.equal(null);
+  });
+
+  it('keeps the lead and says it will be sent when the endpoint is unreachable; never a false success', async () => {
+    const el = await fixture<HandRaiseLeadButton>(html`<hand-raise-lead-button glm-content="offline" endpoint="http://127.0.0.1:9/leads"></hand-raise-lead-button>`);
+    await open(el);
+    fill(el, complete);
+    const failed = oneEvent(el, 'gk-lead-error');
+    q<HTMLFormElement>(el, 'form')!.requestSubmit();
+    const { detail } = await failed;
+    expect(detail).to.deep.equal({ submissionId: detail.submissionId, glmContent: 'offline', reason: 'saved', status: 0 });
+    await el.updateComplete;
+    expect(q(el, '.notice.success')).to.equal(null);
+    expect(q(el, '.notice.saved')!.textContent).to.contain('saved and will be sent');
+    const stored = JSON.parse(localStorage.getItem('gk_outbox') ?? '[]') as { key: string }[];
+    expect(stored.map((i) => i.key)).to.include(detail.submissionId);
+    expect(pending().some((i) => i.key === detail.submissionId)).to.equal(true);
+  });
+
+  it('warns once when glm-content is missing and still works', async () => {
+    const warnings = captureWarnings();
+    await fixture(html`<div><hand-raise-lead-button></hand-raise-lead-button><hand-raise-lead-button></hand-raise-lead-button></div>`);
+    warnings.restore();
+    expect(warnings.messages).to.deep.equal([
+      '[growth-kit] <hand-raise-lead-button> glm-content: is missing; set a placement id unique per page and position',
+    ]);
+  });
+
+  it('keeps working with bad cta-tracking JSON', async () => {
+    const warnings = captureWarnings();
+    const el = await fixture<HandRaiseLeadButton>(html`<hand-raise-lead-button glm-content="x" cta-tracking="{'action':1}"></hand-raise-lead-button>`);
+    const dialog = await open(el);
+    warnings.restore();
+    expect(dialog.open).to.equal(true);
+    expect(warnings.messages).to.have.length(1);
+    expect(el.settings.ctaTracking).to.deep.equal({});
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * Checks every element must pass, run over each one (as Web Awesome's shared form-control suites do):
+ * registration, bad attributes, localization and live `lang` switching, accessibility.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import type { LitElement } from 'lit';
+import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
+import { defineAll, ELEMENTS } from '../../src/elements.js';
+import { captureWarnings, cleanSlate, waitFor } from '../helpers.js';
+
+defineAll();
+
+interface Case {
+  tag: keyof typeof ELEMENTS;
+  /** Markup attributes that make a normal instance. */
+  good: string;
+  /** An attribute with a bad value and the words its warning must contain. */
+  bad: { attribute: string; value: string; expect: string };
+  /** Text the element shows in English and in German. */
+  text: { en: string; de: string };
+}
+
+const cases: Case[] = [
+  {
+    tag: 'hand-raise-lead-button',
+    good: 'glm-content="shared-suite"',
+    bad: { attribute: 'cta-tracking', value: '{"action": ', expect: 'is not valid JSON' },
+    text: { en: 'Contact sales', de: 'Vertrieb kontaktieren' },
+  },
+  {
+    tag: 'consent-gate',
+    good: '',
+    bad: { attribute: 'mode', value: 'popover', expect: 'mode:' },
+    text: { en: 'Accept all', de: 'Alle akzeptieren' },
+  },
+  {
+    tag: 'course-progress-tracker',
+    good: `course-id="c1" lessons='[{"id":"a","title":"Intro","type":"article"}]'`,
+    bad: { attribute: 'completion', value: 'most-lessons', expect: 'completion:' },
+    text: { en: 'not completed', de: 'nicht abgeschlossen' },
+  },
+];
+
+const shadowText = (el: Element) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
+
+async function make(tag: string, attrs: string): Promise<LitElement> {
+  const wrapper = await fixture<HTMLDivElement>(staticHtml`<div>${unsafeStatic(`<${tag} ${attrs}></${tag}>`)}</div>`);
+  const el = wrapper.firstElementChild as LitElement;
+  await el.updateComplete;
+  return el;
+}
+
+for (const c of cases) {
+  describe(`<${c.tag}> shared checks`, () => {
+    beforeEach(cleanSlate);
+
+    it('is registered once, and defining it again is silent', () => {
+      const warnings = captureWarnings();
+      defineAll();
+      warnings.restore();
+      expect(customElements.get(c.tag)).to.equal(ELEMENTS[c.tag]);
+      expect(warnings.messages).to.deep.equal([]);
+    });
+
+    it('renders its English text with no warning for good markup', async () => {
+      const warnings = captureWarnings();
+      const el = await make(c.tag, c.good);
+      warnings.restore();
+      expect(shadowText(el)).to.contain(c.text.en);
+      expect(warnings.messages).to.deep.equal([]);
+    });
+
+    it(`warns once about a bad ${c.bad.attribute}, naming element and attribute, and still renders`, async () => {
+      const warnings = captureWarnings();
+      const el = await make(c.tag, `${c.good} ${c.bad.attribute}='${c.bad.value}'`);
+      el.requestUpdate();
+      await el.updateComplete;
+      warnings.restore();
+      expect(warnings.messages).to.have.length(1);
+      expect(warnings.messages[0]).to.contain(`<${c.tag}> ${c.bad.attribute}`).and.contain(c.bad.expect);
+      expect(shadowText(el)).to.contain(c.text.en);
+    });
+
+    it('follows a live lang change on <html> and on an ancestor', async () => {
+      const el = await make(c.tag, c.good);
+      document.documentElement.lang = 'de';
+      await waitFor(() => shadowText(el).includes(c.text.de), 5000, 'German text');
+      el.parentElement!.lang = 'en-GB';
+      await waitFor(() => shadowText(el).includes(c.text.en), 5000, 'English text again');
+    });
+
+    it('is accessible (axe)', async () => {
+      const el = await make(c.tag, c.good);
+      await expect(el).to.be.accessible();
+    });
+  });
+}
+
+describe('events leave the shadow root', () => {
+  beforeEach(cleanSlate);
+
+  it('a gk- event from inside an element reaches document', async () => {
+    const el = await fixture(html`<hand-raise-lead-button glm-content="events"></hand-raise-lead-button>`);
+    const heard = new Promise<Event>((resolve) => document.addEventListener('gk-lead-form-open', resolve, { once: true }));
+    (el.shadowRoot!.querySelector('button') as HTMLButtonElement).click();
+    const event = await heard;
+    expect(event.bubbles && event.composed).to.equal(true);
+    expect((event as CustomEvent).detail).to.deep.equal({ glmContent: 'events' });
+  });
+});

@@ -1,0 +1,54 @@
+/** Helpers for tests running in the browser. */
+import { consent } from '../src/runtime/consent.js';
+import { resetConfig } from '../src/runtime/config.js';
+import { resetWarnings } from '../src/runtime/warn.js';
+
+declare global {
+  interface Window {
+    GK_TEST: { endpoint: string };
+  }
+}
+
+/** The real reference endpoint the test runner started for this run. */
+export const endpoint = (): string => window.GK_TEST.endpoint;
+
+/** Every row the endpoint stored, newest first. */
+export async function submissions(kind?: string): Promise<{ idempotency_key: string; body: Record<string, unknown> }[]> {
+  const response = await fetch(`${endpoint()}/submissions?limit=1000${kind ? `&kind=${kind}` : ''}`);
+  return ((await response.json()) as { submissions: { idempotency_key: string; body: Record<string, unknown> }[] }).submissions;
+}
+
+/** Clears what earlier tests left: cookies, our storage, settings, warnings, consent. */
+export function cleanSlate(): void {
+  for (const part of document.cookie.split(';')) {
+    const name = part.split('=')[0].trim();
+    if (name) document.cookie = `${name}=; path=/; max-age=0`;
+  }
+  localStorage.clear();
+  resetConfig();
+  resetWarnings();
+  consent.reset();
+  resetWarnings();
+  document.documentElement.lang = 'en';
+}
+
+/** Records console.warn calls until `restore()`; the messages are kept in order. */
+export function captureWarnings(): { messages: string[]; restore: () => void } {
+  const original = console.warn;
+  const messages: string[] = [];
+  console.warn = (...args: unknown[]) => {
+    messages.push(args.map(String).join(' '));
+  };
+  return { messages, restore: () => (console.warn = original) };
+}
+
+/** Polls `check` until it returns a truthy value. */
+export async function waitFor<T>(check: () => T | Promise<T>, timeout = 5000, what = 'condition'): Promise<NonNullable<T>> {
+  const start = performance.now();
+  for (;;) {
+    const value = await check();
+    if (value) return value as NonNullable<T>;
+    if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

@@ -1,0 +1,56 @@
+import { expect, oneEvent } from '@open-wc/testing';
+import { consent } from '../../src/runtime/consent.js';
+import { getAnonymousId, getAttribution } from '../../src/runtime/identity.js';
+import { cleanSlate } from '../helpers.js';
+
+const ourKeys = () => Object.keys(localStorage).filter((k) => k.startsWith('gk_') || k.startsWith('ajs_'));
+
+describe('runtime/consent and identity', () => {
+  beforeEach(cleanSlate);
+
+  it('keeps no id, attribution or decision in storage before a decision', () => {
+    expect(consent.decided).to.equal(false);
+    expect(getAnonymousId()).to.equal(null);
+    expect(getAttribution().anonymous_id).to.equal(null);
+    expect(ourKeys()).to.deep.equal([]);
+    expect(document.cookie).not.to.contain('gk_consent');
+  });
+
+  it('records a decision in a cookie, announces it on window and document, and persists the id only with analytics consent', async () => {
+    const onWindow = oneEvent(window, 'gk-consent-change');
+    const onDocument = oneEvent(document, 'gk-consent-change');
+    consent.set({ analytics: true }, 'banner');
+    const [w, d] = await Promise.all([onWindow, onDocument]);
+    const expected = { categories: { necessary: true, functional: false, analytics: true, marketing: false }, source: 'banner' };
+    expect(w.detail).to.deep.equal(expected);
+    expect(d.detail).to.deep.equal(expected);
+    expect(document.cookie).to.contain('gk_consent=');
+    const id = getAnonymousId();
+    expect(id).to.match(/^[0-9a-f-]{36}$/);
+    expect(localStorage.getItem('gk_aid')).to.equal(id);
+    expect(localStorage.getItem('gk_first_touch')).to.equal(null);
+  });
+
+  it('deletes stored ids when consent is withdrawn', () => {
+    consent.set({ analytics: true, marketing: true }, 'banner');
+    expect(ourKeys().sort()).to.deep.equal(['gk_aid', 'gk_first_touch']);
+    consent.set({ analytics: false, marketing: false }, 'preferences');
+    expect(ourKeys()).to.deep.equal([]);
+    expect(getAnonymousId()).to.equal(null);
+  });
+
+  it('treats a decision made under another policy version as no decision', () => {
+    consent.set({ analytics: true }, 'banner');
+    consent.configure({ policyVersion: '2' });
+    expect(consent.decided).to.equal(false);
+    expect(consent.has('analytics')).to.equal(false);
+    consent.configure({ policyVersion: '1' });
+    expect(consent.has('analytics')).to.equal(true);
+  });
+
+  it('ignores a corrupt cookie without throwing', () => {
+    document.cookie = 'gk_consent=%7Bnot-json; path=/';
+    consent.configure({});
+    expect(consent.decided).to.equal(false);
+  });
+});

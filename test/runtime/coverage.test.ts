@@ -1,0 +1,32 @@
+import { expect } from '@open-wc/testing';
+import { Coverage } from '../../src/runtime/coverage.js';
+
+describe('runtime/coverage', () => {
+  it('counts played segments, not the playhead: a seek to the end adds nothing', () => {
+    const c = new Coverage();
+    for (let t = 0; t <= 2; t += 0.25) c.observe(t);
+    c.interrupt();
+    c.observe(59);
+    c.observe(60);
+    expect(c.played()).to.equal(3);
+    expect(c.percent(60)).to.equal(5);
+  });
+
+  it('counts a replayed stretch once', () => {
+    const c = new Coverage();
+    for (let t = 0; t <= 10; t += 0.5) c.observe(t);
+    c.interrupt();
+    for (let t = 5; t <= 15; t += 0.5) c.observe(t);
+    expect(c.played()).to.equal(15);
+    expect(c.toJSON()).to.deep.equal([[0, 15]]);
+  });
+
+  it('treats a jump larger than the step as a seek', () => {
+    const c = new Coverage();
+    c.observe(0);
+    c.observe(1);
+    c.observe(30);
+    c.observe(31);
+    expect(c.played()).to.equal(2);
+  });
+});

@@ -1,0 +1,44 @@
+import { expect } from '@open-wc/testing';
+import { uuid } from '../../src/runtime/ids.js';
+import { send } from '../../src/runtime/transport.js';
+import { cleanSlate, endpoint, submissions } from '../helpers.js';
+
+const validConsent = () => ({
+  consent_id: uuid(),
+  policy_version: '1',
+  categories: { necessary: true, functional: false, analytics: true, marketing: false },
+  source: 'api',
+  timestamp: new Date().toISOString(),
+  page_url: location.href,
+  locale: 'en',
+});
+
+describe('runtime/transport against the reference endpoint', () => {
+  beforeEach(cleanSlate);
+
+  it('sends the Idempotency-Key, and a replay of the same key stores nothing new and gets the first answer', async () => {
+    const body = validConsent();
+    const key = body.consent_id;
+    const first = await send(`${endpoint()}/consents`, body, { idempotencyKey: key });
+    const second = await send(`${endpoint()}/consents`, { ...body, locale: 'de' }, { idempotencyKey: key });
+    expect(first).to.deep.equal({ ok: true, status: 201, body: { ok: true, consent_id: key } });
+    expect(second).to.deep.equal(first);
+    const rows = (await submissions('consent')).filter((r) => r.idempotency_key === key);
+    expect(rows).to.have.length(1);
+    expect(rows[0].body.locale).to.equal('en');
+  });
+
+  it('gets a 422 naming the fields when the body fails the schema, and nothing is stored', async () => {
+    const key = uuid();
+    const result = await send(`${endpoint()}/consents`, { ...validConsent(), source: 'guess', locale: 7 }, { idempotencyKey: key });
+    expect(result.status).to.equal(422);
+    const fields = (result.body as { fields: { path: string }[] }).fields.map((f) => f.path).sort();
+    expect(fields).to.deep.equal(['locale', 'source']);
+    expect((await submissions()).some((r) => r.idempotency_key === key)).to.equal(false);
+  });
+
+  it('reports a network failure as status 0 instead of throwing', async () => {
+    const result = await send('http://127.0.0.1:9/nothing-listens-here', {}, { idempotencyKey: uuid() });
+    expect(result).to.deep.equal({ ok: false, status: 0, body: null });
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * Component and runtime tests in real browsers: Debian's Chromium and Firefox ESR (through WebDriver BiDi).
+ * A real server/ instance on a fresh SQLite file is the endpoint the widgets post to; tests read what it stored.
+ */
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { mkdirSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import * as puppeteer from 'puppeteer-core';
+import { createApp } from './server/app.ts';
+import { CHROMIUM, chromiumArgs, FIREFOX } from './test/browsers.ts';
+
+mkdirSync('.tmp', { recursive: true });
+const dbFile = `.tmp/wtr-${process.pid}.sqlite`;
+const { server } = createApp({ dbFile });
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
+server.unref();
+process.on('exit', () => {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
+});
+
+const only = process.env.BROWSERS?.split(',');
+const browsers = [
+  chromeLauncher({ launchOptions: { executablePath: CHROMIUM, headless: true, args: chromiumArgs() } }),
+  chromeLauncher({
+    puppeteer: puppeteer as never,
+    launchOptions: { browser: 'firefox', executablePath: FIREFOX, headless: true },
+  }),
+].filter((_, i) => !only || only.includes(i === 0 ? 'chromium' : 'firefox'));
+
+export default {
+  files: ['test/runtime/**/*.test.ts', 'test/components/**/*.test.ts', 'test/dist/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['production'] },
+  // One page at a time: tests share the origin's cookies and storage, and each starts from a clean slate.
+  concurrency: 1,
+  browsers,
+  browserStartTimeout: 60000,
+  testsFinishTimeout: 300000,
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2021', define: { __GK_VERSION__: '"test"' } })],
+  testFramework: { config: { timeout: 15000 } },
+  testRunnerHtml: (testFramework: string) =>
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><script>window.GK_TEST = ${JSON.stringify({ endpoint })};</script></head>` +
+    `<body><script type="module" src="${testFramework}"></script></body></html>`,
+};
