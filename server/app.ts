@@ -166,7 +166,19 @@ export function createApp(options: AppOptions): { server: Server; store: Store }
         if (!file.startsWith(root)) break;
         if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
         if (!existsSync(file)) continue;
-        res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+        const type = TYPES[extname(file)] ?? 'application/octet-stream';
+        const size = statSync(file).size;
+        // Byte ranges let a browser seek in the demo's video.
+        const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
+        if (range && (range[1] || range[2])) {
+          const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
+          const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
+          if (start > end || start >= size) return void res.writeHead(416, { 'Content-Range': `bytes */${size}` }).end();
+          res.writeHead(206, { 'Content-Type': type, 'Content-Range': `bytes ${start}-${end}/${size}`, 'Content-Length': end - start + 1, 'Accept-Ranges': 'bytes' });
+          if (req.method === 'HEAD') return void res.end();
+          return void createReadStream(file, { start, end }).pipe(res);
+        }
+        res.writeHead(200, { 'Content-Type': type, 'Content-Length': size, 'Accept-Ranges': 'bytes', 'Cache-Control': 'no-cache' });
         if (req.method === 'HEAD') return void res.end();
         return void createReadStream(file).pipe(res);
       }
