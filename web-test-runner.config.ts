@@ -22,7 +22,7 @@ process.on('exit', () => {
 
 const only = process.env.BROWSERS?.split(',');
 const browsers = [
-  chromeLauncher({ launchOptions: { executablePath: CHROMIUM, headless: true, args: chromiumArgs() } }),
+  chromeLauncher({ launchOptions: { executablePath: CHROMIUM, headless: true, args: chromiumArgs(true) } }),
   chromeLauncher({
     puppeteer: puppeteer as never,
     launchOptions: { browser: 'firefox', executablePath: FIREFOX, headless: true },

@@ -6,10 +6,12 @@ import { join } from 'node:path';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
-/** Chromium's flags: no sandbox as root, and no background requests to hosts this machine cannot reach. */
-export function chromiumArgs(): string[] {
+/**
+ * Chromium's flags: no sandbox as root, and no background requests to hosts this machine cannot reach.
+ * `profile` adds a fresh user-data dir (Playwright makes its own).
+ */
+export function chromiumArgs(profile = false): string[] {
   return [
-    '--headless=new',
     '--no-sandbox',
     '--disable-gpu',
     '--disable-quic',
@@ -18,6 +20,6 @@ export function chromiumArgs(): string[] {
     '--disable-component-update',
     '--disable-sync',
     '--autoplay-policy=no-user-gesture-required',
-    `--user-data-dir=${mkdtempSync(join(tmpdir(), 'gk-chromium-'))}`,
+    ...(profile ? [`--user-data-dir=${mkdtempSync(join(tmpdir(), 'gk-chromium-'))}`] : []),
   ];
 }

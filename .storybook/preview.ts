@@ -1,0 +1,29 @@
+import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
+import manifest from '../dist/custom-elements.json';
+import { defineAll } from '../src/elements.js';
+
+setCustomElementsManifest(manifest);
+defineAll();
+
+const preview: Preview = {
+  tags: ['autodocs'],
+  parameters: {
+    controls: { expanded: true },
+    a11y: { test: 'error' },
+  },
+  globalTypes: {
+    locale: {
+      description: 'The page language (<html lang>): widgets follow it live.',
+      toolbar: { title: 'Locale', icon: 'globe', items: ['en', 'de'], dynamicTitle: true },
+    },
+  },
+  initialGlobals: { locale: 'en' },
+  decorators: [
+    (story, { globals }) => {
+      document.documentElement.lang = String(globals.locale ?? 'en');
+      return story();
+    },
+  ],
+};
+
+export default preview;

@@ -1,0 +1,68 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import type { CourseProgressTracker } from '../src/components/course-progress-tracker/course-progress-tracker.js';
+import { accepted, answerWith } from './story-helpers.js';
+
+interface Args {
+  'course-id': string;
+  'course-title': string;
+  lessons: string;
+  completion: 'all-lessons' | 'videos-and-quiz';
+  'complete-at': string;
+  'pass-mark': string;
+}
+
+const lessons = JSON.stringify([
+  { id: 'intro', title: 'Welcome video', type: 'video' },
+  { id: 'reading', title: 'Pipelines explained', type: 'article' },
+  { id: 'quiz', title: 'Check your knowledge', type: 'quiz' },
+]);
+
+const meta: Meta<Args> = {
+  title: 'Widgets/course-progress-tracker',
+  component: 'course-progress-tracker',
+  args: { 'course-id': 'story-course', 'course-title': 'CI/CD fundamentals', lessons, completion: 'all-lessons', 'complete-at': '90', 'pass-mark': '70' },
+  argTypes: { completion: { control: 'inline-radio', options: ['all-lessons', 'videos-and-quiz'] } },
+  render: (a) => html`<course-progress-tracker
+    course-id=${a['course-id']}
+    course-title=${a['course-title']}
+    lessons=${a.lessons}
+    completion=${a.completion}
+    complete-at=${a['complete-at']}
+    pass-mark=${a['pass-mark']}
+    endpoint="https://api.example.com/course-progress"
+  ></course-progress-tracker>`,
+  beforeEach: () => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('gk_course_')) localStorage.removeItem(key);
+  },
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+const tracker = (root: HTMLElement) => root.querySelector<CourseProgressTracker>('course-progress-tracker')!;
+
+export const Empty: Story = { args: { lessons: '[]' } };
+export const NotStarted: Story = {};
+export const InProgress: Story = {
+  play: async ({ canvasElement }) => {
+    answerWith(accepted);
+    tracker(canvasElement).complete('reading');
+  },
+};
+export const QuizPending: Story = {
+  args: { completion: 'videos-and-quiz' },
+  play: async ({ canvasElement }) => {
+    answerWith(accepted);
+    tracker(canvasElement).complete('intro');
+  },
+};
+export const Complete: Story = {
+  play: async ({ canvasElement }) => {
+    answerWith({ ok: true, status: 201, body: { ok: true, badge_url: '/media/badge.svg' } });
+    const el = tracker(canvasElement);
+    el.complete('intro');
+    el.complete('reading');
+    el.reportQuiz('quiz', { score: 9, max: 10 });
+  },
+};
+export const German: Story = { render: (a) => html`<div lang="de"><course-progress-tracker course-id="de" lessons=${a.lessons}></course-progress-tracker></div>` };

@@ -1,0 +1,51 @@
+/** End-to-end harness: a real server/ instance on a fresh SQLite file, and Debian's Chromium driven by Playwright. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createApp, type AppOptions } from '../../server/app.ts';
+import type { Store } from '../../server/db.ts';
+import { CHROMIUM, chromiumArgs } from '../browsers.ts';
+
+export interface Running {
+  url: string;
+  store: Store;
+  dbFile: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: Omit<AppOptions, 'dbFile'> = {}): Promise<Running> {
+  const dir = mkdtempSync(join(tmpdir(), 'gk-e2e-'));
+  const dbFile = join(dir, 'growth-kit.sqlite');
+  const { server, store } = createApp({ dbFile, ...options });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    store,
+    dbFile,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          rmSync(dir, { recursive: true, force: true });
+          resolve();
+        });
+      }),
+  };
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs(), headless: true });
+}
+
+/** Collects console errors and uncaught exceptions of a page. */
+export function recordErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+  return errors;
+}
