@@ -40,6 +40,8 @@ interface CourseState {
 }
 
 const MILESTONES = [25, 50, 75, 100];
+/** `play`/`playing` mark where playback starts, so the stretch before the first timeupdate counts. */
+const MEDIA_EVENTS = ['play', 'playing', 'timeupdate', 'seeking', 'pause', 'ended'];
 
 /**
  * Tracks a course's progress from what the learner actually watched: the coverage of each video's timeline by
@@ -148,11 +150,11 @@ export class CourseProgressTracker extends GrowthKitElement {
 
   private watch(media: HTMLMediaElement, lessonId: string): void {
     this.media.set(media, lessonId);
-    for (const type of ['timeupdate', 'seeking', 'pause', 'ended', 'play']) media.addEventListener(type, this.handleMedia);
+    for (const type of MEDIA_EVENTS) media.addEventListener(type, this.handleMedia);
   }
 
   private unwatch(media: HTMLMediaElement): void {
-    for (const type of ['timeupdate', 'seeking', 'pause', 'ended', 'play']) media.removeEventListener(type, this.handleMedia);
+    for (const type of MEDIA_EVENTS) media.removeEventListener(type, this.handleMedia);
     this.media.delete(media);
   }
 
@@ -169,7 +171,7 @@ export class CourseProgressTracker extends GrowthKitElement {
     else if (event.type === 'ended') {
       cov.observe(media.currentTime);
       cov.interrupt();
-    } else if (event.type === 'timeupdate' && !media.seeking) cov.observe(media.currentTime);
+    } else if (!media.seeking) cov.observe(media.currentTime);
     this.evaluate(lessonId);
   };
 
@@ -178,7 +180,8 @@ export class CourseProgressTracker extends GrowthKitElement {
     const percent = this.coverage.get(lessonId)?.percent(state.duration) ?? 0;
     let changed = false;
     for (const m of MILESTONES) {
-      if (percent >= m && !state.milestones.includes(m)) {
+      // Half a point of tolerance: players report the first frame a few ms after 0 and the last just before the end.
+      if (percent >= m - 0.5 && !state.milestones.includes(m)) {
         state.milestones.push(m);
         this.post('progressed', lessonId, m);
         changed = true;

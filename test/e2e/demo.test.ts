@@ -1,0 +1,124 @@
+/**
+ * The demo pages as a new user tries them, against a real server/ with its SQLite file: what they post is
+ * read back from the database file itself.
+ */
+import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { launch, recordErrors, startServer, type Running } from './harness.ts';
+
+function rows(dbFile: string, kind: string): { idempotency_key: string; body: Record<string, unknown> }[] {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    const found = db.prepare('SELECT idempotency_key, body FROM submissions WHERE kind = ? ORDER BY id').all(kind) as { idempotency_key: string; body: string }[];
+    return found.map((r) => ({ idempotency_key: r.idempotency_key, body: JSON.parse(r.body) as Record<string, unknown> }));
+  } finally {
+    db.close();
+  }
+}
+
+describe('demo pages end to end', () => {
+  let server: Running;
+  let browser: Browser;
+  before(async () => {
+    server = await startServer({ static: { '/': 'demo', '/dist/': 'dist' } });
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('product page: click, fill, submit, see the thanks, and the lead is one row in SQLite with every field', async () => {
+    const page = await browser.newPage();
+    const errors = recordErrors(page);
+    await page.goto(`${server.url}/product.html`);
+    await page.locator('hand-raise-lead-button button[part="button"]').click();
+    const dialog = page.locator('hand-raise-lead-button dialog[open]');
+    await dialog.waitFor();
+    await page.locator('hand-raise-lead-button [name="company_size"]').selectOption('500-1,999');
+    await page.locator('hand-raise-lead-button [name="country"]').selectOption('CA');
+    await page.locator('hand-raise-lead-button [name="state"]').selectOption('QC');
+    await page.locator('hand-raise-lead-button [name="phone_number"]').fill('+1 514 555 0100');
+    await page.locator('hand-raise-lead-button [name="comment"]').fill('We need SSO for 300 people.');
+    await page.locator('hand-raise-lead-button [part="submit"]').click();
+    await page.locator('hand-raise-lead-button .notice.success').waitFor();
+    assert.match(await page.locator('hand-raise-lead-button .notice.success').innerText(), /Thank you for reaching out!/);
+
+    const leads = rows(server.dbFile, 'hand_raise_lead');
+    assert.equal(leads.length, 1);
+    const { submitted_at, submission_id, attribution, ...lead } = leads[0].body;
+    assert.equal(leads[0].idempotency_key, submission_id);
+    assert.ok(!Number.isNaN(Date.parse(String(submitted_at))));
+    assert.deepEqual(lead, {
+      glm_content: 'billing-upgrade',
+      glm_source: `${new URL(server.url).host}/product.html`,
+      product_interaction: 'Hand raise PQL',
+      namespace_id: '1234',
+      first_name: 'Ada',
+      last_name: 'Lovelace',
+      email: 'ada@analytical-engines.example',
+      company_name: 'Analytical Engines',
+      company_size: '500-1,999',
+      phone_number: '+1 514 555 0100',
+      country: 'CA',
+      state: 'QC',
+      comment: 'We need SSO for 300 people.',
+      business_email: true,
+      locale: 'en',
+      page: { url: `${server.url}/product.html`, title: 'Acme — Billing', referrer: '' },
+      consent: { analytics: false, marketing: false },
+    });
+    assert.equal((attribution as { anonymous_id: unknown }).anonymous_id, null);
+    const api = (await (await fetch(`${server.url}/api/submissions`)).json()) as { submissions: { idempotency_key: string }[] };
+    assert.equal(api.submissions[0].idempotency_key, submission_id);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('academy page: watching the video fills the bar, passing the quiz completes the course, a reload keeps it and sends nothing twice', async () => {
+    const page = await browser.newPage();
+    const errors = recordErrors(page);
+    await page.goto(`${server.url}/academy.html`);
+    const tracker = page.locator('course-progress-tracker');
+    await tracker.locator('[role="progressbar"]').waitFor();
+    await page.evaluate(async () => {
+      const video = document.querySelector('video')!;
+      await video.play();
+      await new Promise((resolve) => video.addEventListener('ended', resolve, { once: true }));
+    });
+    await page.waitForFunction(() => document.querySelector('course-progress-tracker')!.shadowRoot!.querySelector('[role="progressbar"]')!.getAttribute('aria-valuenow') === '50');
+    await page.locator('input[value="right"]').check();
+    await page.getByRole('button', { name: 'Submit answers' }).click();
+    await tracker.locator('p.complete').waitFor();
+    await tracker.locator('img[part="badge"]').waitFor();
+
+    const events = () => rows(server.dbFile, 'course_progress').map((r) => `${r.body.event}:${r.body.lesson_id ?? '-'}:${r.body.progress}`).sort();
+    const expected = [
+      'completed:intro:100',
+      'completed:quiz:100',
+      'course_completed:-:100',
+      'passed:quiz:100',
+      'progressed:intro:100',
+      'progressed:intro:25',
+      'progressed:intro:50',
+      'progressed:intro:75',
+      'started:intro:0',
+    ];
+    await page.waitForFunction(() => !localStorage.getItem('gk_outbox') || localStorage.getItem('gk_outbox') === '[]');
+    assert.deepEqual(events(), expected);
+
+    await page.reload();
+    await tracker.locator('p.complete').waitFor();
+    assert.equal(await tracker.locator('[role="progressbar"]').getAttribute('aria-valuenow'), '100');
+    await page.evaluate(async () => {
+      const video = document.querySelector('video')!;
+      await video.play();
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+    });
+    assert.deepEqual(events(), expected);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
