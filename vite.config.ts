@@ -29,7 +29,9 @@ export default defineConfig(({ mode }) => ({
         }
       : {
           outDir: 'dist',
-          emptyOutDir: false,
+          // This build runs first in `npm run build`, so it starts dist/ afresh; stale chunks would skew sizes.
+          emptyOutDir: true,
+          manifest: true,
           target: 'es2021',
           modulePreload: false,
           reportCompressedSize: false,

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { HandRaiseLeadButton } from '../src/components/hand-raise-lead-button/hand-raise-lead-button.js';
+import type { SendResult } from '../src/runtime/transport.js';
 import { accepted, answerWith, offline } from './story-helpers.js';
 
 interface Args {
@@ -84,28 +85,21 @@ export const ValidationErrors: Story = {
     await el.updateComplete;
   },
 };
-export const Success: Story = {
+/** Opens the prefilled form, completes it and submits while the endpoint answers with `result`. */
+const submitting = (result: SendResult, outcome: 'gk-lead-submitted' | 'gk-lead-error'): Story => ({
   args: prefilled,
   play: async ({ canvasElement }) => {
-    answerWith(accepted);
+    answerWith(result);
     const el = await openForm(canvasElement);
     fill(el, rest);
     el.shadowRoot!.querySelector('form')!.requestSubmit();
-    await new Promise((resolve) => el.addEventListener('gk-lead-submitted', resolve, { once: true }));
+    await new Promise((resolve) => el.addEventListener(outcome, resolve, { once: true }));
     await el.updateComplete;
   },
-};
-export const SavedWhileOffline: Story = {
-  args: prefilled,
-  play: async ({ canvasElement }) => {
-    answerWith(offline);
-    const el = await openForm(canvasElement);
-    fill(el, rest);
-    el.shadowRoot!.querySelector('form')!.requestSubmit();
-    await new Promise((resolve) => el.addEventListener('gk-lead-error', resolve, { once: true }));
-    await el.updateComplete;
-  },
-};
+});
+
+export const Success = submitting(accepted, 'gk-lead-submitted');
+export const SavedWhileOffline = submitting(offline, 'gk-lead-error');
 export const German: Story = {
   render: (a) => html`<div lang="de">${render(a)}</div>`,
   play: async ({ canvasElement }) => void (await openForm(canvasElement)),

@@ -4,7 +4,7 @@ import type { HandRaiseLeadButton } from '../../src/components/hand-raise-lead-b
 import { configure } from '../../src/runtime/config.js';
 import { pending } from '../../src/runtime/outbox.js';
 import { defineAll } from '../../src/elements.js';
-import { captureWarnings, cleanSlate, endpoint, submissions, waitFor } from '../helpers.js';
+import { captureWarnings, cleanSlate, endpoint, submissions } from '../helpers.js';
 
 defineAll();
 
