@@ -1,0 +1,81 @@
+/** The reference endpoint's contract, over real HTTP and a real SQLite file. */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { startServer, type Running } from './harness.ts';
+
+const consentRecord = () => ({
+  consent_id: randomUUID(),
+  policy_version: '1',
+  categories: { necessary: true, functional: true, analytics: false, marketing: false },
+  source: 'banner',
+  timestamp: new Date().toISOString(),
+  page_url: 'https://www.example.com/',
+  locale: 'en',
+});
+
+describe('server/ reference endpoint', () => {
+  let server: Running;
+  before(async () => {
+    server = await startServer({ maxBody: 2048 });
+  });
+  after(() => server?.close());
+
+  const post = (path: string, body: string, headers: Record<string, string> = {}) =>
+    fetch(`${server.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
+
+  it('stores a valid record once per Idempotency-Key and replays the first answer', async () => {
+    const record = consentRecord();
+    const key = record.consent_id;
+    const first = await post('/api/consents', JSON.stringify(record), { 'Idempotency-Key': key });
+    const again = await post('/api/consents', JSON.stringify(record), { 'Idempotency-Key': key });
+    assert.equal(first.status, 201);
+    assert.deepEqual(await first.json(), { ok: true, consent_id: key });
+    assert.equal(again.status, 201);
+    assert.equal(again.headers.get('idempotent-replayed'), 'true');
+    assert.deepEqual(await again.json(), { ok: true, consent_id: key });
+    assert.equal(server.store.count('consent'), 1);
+  });
+
+  it('answers 400 to bad JSON and to a missing key, 422 naming fields to a schema failure, and stores none of them', async () => {
+    const before = server.store.count();
+    const bad = await post('/api/consents', '{"consent_id": ', { 'Idempotency-Key': randomUUID() });
+    assert.equal(bad.status, 400);
+    assert.equal(((await bad.json()) as { error: string }).error, 'invalid_json');
+    const nokey = await post('/api/consents', JSON.stringify(consentRecord()));
+    assert.equal(nokey.status, 400);
+    assert.equal(((await nokey.json()) as { error: string }).error, 'missing_idempotency_key');
+    const invalid = await post('/api/hand-raise-leads', JSON.stringify({ email: 'x' }), { 'Idempotency-Key': randomUUID() });
+    assert.equal(invalid.status, 422);
+    const fields = ((await invalid.json()) as { fields: { path: string }[] }).fields.map((f) => f.path);
+    for (const f of ['submission_id', 'email', 'glm_content', 'business_email', 'page', 'attribution', 'consent']) assert.ok(fields.includes(f), f);
+    assert.equal(server.store.count(), before);
+  });
+
+  it('refuses a body over the size limit with 413', async () => {
+    const huge = JSON.stringify({ ...consentRecord(), page_url: 'x'.repeat(4096) });
+    const res = await post('/api/consents', huge, { 'Idempotency-Key': randomUUID() });
+    assert.equal(res.status, 413);
+  });
+
+  it('answers CORS preflights for local origins only', async () => {
+    const ok = await fetch(`${server.url}/api/consents`, { method: 'OPTIONS', headers: { Origin: 'http://localhost:6006' } });
+    assert.equal(ok.status, 204);
+    assert.equal(ok.headers.get('access-control-allow-origin'), 'http://localhost:6006');
+    assert.match(ok.headers.get('access-control-allow-headers') ?? '', /Idempotency-Key/);
+    const no = await fetch(`${server.url}/api/consents`, { method: 'OPTIONS', headers: { Origin: 'https://evil.example' } });
+    assert.equal(no.status, 403);
+    const post403 = await post('/api/consents', JSON.stringify(consentRecord()), { 'Idempotency-Key': randomUUID(), Origin: 'https://evil.example' });
+    assert.equal(post403.status, 403);
+  });
+
+  it('lists submissions newest first, and refuses GET on a POST route', async () => {
+    const a = consentRecord();
+    const b = consentRecord();
+    await post('/api/consents', JSON.stringify(a), { 'Idempotency-Key': a.consent_id });
+    await post('/api/consents', JSON.stringify(b), { 'Idempotency-Key': b.consent_id });
+    const list = (await (await fetch(`${server.url}/api/submissions?kind=consent&limit=2`)).json()) as { submissions: { idempotency_key: string }[] };
+    assert.deepEqual(list.submissions.map((s) => s.idempotency_key), [b.consent_id, a.consent_id]);
+    assert.equal((await fetch(`${server.url}/api/consents`)).status, 405);
+  });
+});
