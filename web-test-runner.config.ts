@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import * as puppeteer from 'puppeteer-core';
 import { createApp } from './server/app.ts';
 import { CHROMIUM, chromiumArgs, FIREFOX } from './test/browsers.ts';
+import { segmentStandIn } from './test/stand-ins/segment.ts';
 
 mkdirSync('.tmp', { recursive: true });
 const dbFile = `.tmp/wtr-${process.pid}.sqlite`;
@@ -16,6 +17,10 @@ const { server } = createApp({ dbFile });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
 server.unref();
+const segment = segmentStandIn().server;
+await new Promise<void>((resolve) => segment.listen(0, '127.0.0.1', resolve));
+segment.unref();
+const segmentUrl = `http://127.0.0.1:${(segment.address() as AddressInfo).port}`;
 process.on('exit', () => {
   for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
 });
@@ -37,9 +42,11 @@ export default {
   browsers,
   browserStartTimeout: 60000,
   testsFinishTimeout: 300000,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2021', define: { __GK_VERSION__: '"test"' } })],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2021', define: { __GK_VERSION__: '"test"' } }),
+  ],
   testFramework: { config: { timeout: 15000 } },
   testRunnerHtml: (testFramework: string) =>
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><script>window.GK_TEST = ${JSON.stringify({ endpoint })};</script></head>` +
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><script>window.GK_TEST = ${JSON.stringify({ endpoint, segment: segmentUrl })};</script></head>` +
     `<body><script type="module" src="${testFramework}"></script></body></html>`,
 };

@@ -5,7 +5,7 @@ import { resetWarnings } from '../src/runtime/warn.js';
 
 declare global {
   interface Window {
-    GK_TEST: { endpoint: string };
+    GK_TEST: { endpoint: string; segment: string };
   }
 }
 
@@ -16,6 +16,20 @@ export const endpoint = (): string => window.GK_TEST.endpoint;
 export async function submissions(kind?: string): Promise<{ idempotency_key: string; body: Record<string, unknown> }[]> {
   const response = await fetch(`${endpoint()}/submissions?limit=1000${kind ? `&kind=${kind}` : ''}`);
   return ((await response.json()) as { submissions: { idempotency_key: string; body: Record<string, unknown> }[] }).submissions;
+}
+
+/** What the Segment stand-in received (settings fetches and events), oldest first. */
+export async function segmentRequests(): Promise<{ method: string; path: string; body: Record<string, unknown> | null }[]> {
+  return (await fetch(`${window.GK_TEST.segment}/__recorded`)).json();
+}
+
+export async function clearSegmentRequests(): Promise<void> {
+  await fetch(`${window.GK_TEST.segment}/__recorded`, { method: 'DELETE' });
+}
+
+/** Page-wide settings that point analytics-next at the local stand-in, as a customer's proxy would. */
+export function segmentSettings() {
+  return { segmentWriteKey: 'test-write-key', segmentCdnUrl: window.GK_TEST.segment, segmentApiHost: `${window.GK_TEST.segment}/v1` };
 }
 
 /** Clears what earlier tests left: cookies, our storage, settings, warnings, consent. */

@@ -23,6 +23,12 @@ let pending: Call[] = [];
 let client: Promise<Client | null> | null = null;
 const MAX_PENDING = 100;
 
+/** Segment wants host and protocol apart; a page may write "proxy.example.com/v1" (https) or a full URL. */
+export function apiHostOptions(value: string): { apiHost: string; protocol: 'http' | 'https' } {
+  const match = /^(https?):\/\/(.+)$/.exec(value);
+  return match ? { apiHost: match[2].replace(/\/+$/, ''), protocol: match[1] as 'http' | 'https' } : { apiHost: value, protocol: 'https' };
+}
+
 function load(): Promise<Client | null> {
   const { segmentWriteKey, segmentCdnUrl, segmentApiHost } = getConfig();
   if (!segmentWriteKey) return Promise.resolve(null);
@@ -30,7 +36,7 @@ function load(): Promise<Client | null> {
     .then(async ({ AnalyticsBrowser }) => {
       const [analytics] = await AnalyticsBrowser.load(
         { writeKey: segmentWriteKey, ...(segmentCdnUrl ? { cdnURL: segmentCdnUrl } : {}) },
-        segmentApiHost ? { integrations: { 'Segment.io': { apiHost: segmentApiHost } } } : {},
+        segmentApiHost ? { integrations: { 'Segment.io': apiHostOptions(segmentApiHost) } } : {},
       );
       const id = getAnonymousId();
       if (id) analytics.setAnonymousId(id);

@@ -10,6 +10,14 @@ export type { Messages };
 
 const loaders: Record<string, () => Promise<{ default: Messages }>> = {
   de: () => import('../locales/de.js'),
+  es: () => import('../locales/es.js'),
+  fr: () => import('../locales/fr.js'),
+  'pt-BR': () => import('../locales/pt-BR.js'),
+  it: () => import('../locales/it.js'),
+  nl: () => import('../locales/nl.js'),
+  pl: () => import('../locales/pl.js'),
+  ja: () => import('../locales/ja.js'),
+  ar: () => import('../locales/ar.js'),
 };
 
 export const SUPPORTED_LOCALES = ['en', ...Object.keys(loaders)];

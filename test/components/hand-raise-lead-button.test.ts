@@ -203,3 +203,21 @@ describe('<hand-raise-lead-button>', () => {
     expect(el.settings.ctaTracking).to.deep.equal({});
   });
 });
+
+describe('<hand-raise-lead-button> reopened at once', () => {
+  beforeEach(cleanSlate);
+
+  it('keeps the form when it is reopened before the close event of the last close arrives', async () => {
+    const el = await fixture<HandRaiseLeadButton>(html`<hand-raise-lead-button glm-content="reopen"></hand-raise-lead-button>`);
+    const dialog = await open(el);
+    dialog.close();
+    // The close event is still queued: reopen now.
+    const reopened = oneEvent(el, 'gk-lead-form-open');
+    q<HTMLButtonElement>(el, 'button[part="button"]')!.click();
+    await reopened;
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    expect(dialog.open).to.equal(true);
+    expect(q(el, 'dialog form')).to.not.equal(null);
+  });
+});

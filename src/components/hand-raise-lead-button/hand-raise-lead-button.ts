@@ -196,6 +196,8 @@ export class HandRaiseLeadButton extends GrowthKitElement {
   };
 
   private handleClose = (): void => {
+    // `close` is dispatched in a later task: if the visitor reopened the form meanwhile, this one is stale.
+    if (this.dialog?.open) return;
     const submitted = this.form?.closed() ?? false;
     this.open = false;
     this.emit('gk-lead-form-close', { glmContent: this.glmContent, submitted });

@@ -1,0 +1,103 @@
+/**
+ * Analytics in the built kit, against a local Segment stand-in reached through the real configuration
+ * (data-segment-cdn-url, data-segment-api-host). Nothing before a decision, nothing after a refusal, buffered
+ * calls exactly once after Accept, and never a form value in anything Segment receives.
+ */
+import { expect } from '@open-wc/testing';
+import { cleanSlate, clearSegmentRequests, endpoint, segmentRequests, waitFor } from '../helpers.js';
+import { host, removeHosts, type HostWindow } from './host.js';
+
+const form = {
+  first_name: 'Zelda',
+  last_name: 'Quuxworth',
+  email: 'zelda.quuxworth@secret-corp.example',
+  company_name: 'Secret Corp Unlimited',
+  company_size: '10,000+',
+  country: 'JP',
+  phone_number: '+81 3 5555 0199',
+  comment: 'Confidential budget note 7731',
+};
+
+function button(win: HostWindow) {
+  return win.document.querySelector('hand-raise-lead-button')!;
+}
+
+async function submitLead(win: HostWindow): Promise<void> {
+  const el = button(win);
+  el.shadowRoot!.querySelector<HTMLButtonElement>('button[part="button"]')!.click();
+  const form$ = await waitFor(() => el.shadowRoot!.querySelector<HTMLFormElement>('dialog[open] form'), 10000, 'the form').catch((error) => {
+    throw new Error(`${error.message}; host warnings: ${JSON.stringify(win.__warnings)}; errors: ${JSON.stringify(win.__errors)}; shadow: ${el.shadowRoot!.innerHTML.slice(0, 600)}`);
+  });
+  for (const [name, value] of Object.entries(form)) {
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
+    input.value = value;
+    input.dispatchEvent(new Event(input.tagName === 'SELECT' ? 'change' : 'input'));
+  }
+  const submitted = new Promise((resolve) => el.addEventListener('gk-lead-submitted', resolve, { once: true }));
+  form$.requestSubmit();
+  await submitted;
+}
+
+const ajsStorage = () => [
+  ...document.cookie.split(';').map((c) => c.split('=')[0].trim()).filter((n) => n.startsWith('ajs_')),
+  ...Object.keys(localStorage).filter((k) => k.startsWith('ajs_')),
+];
+const events = async () =>
+  (await segmentRequests()).filter((r) => r.method === 'POST').map((r) => r.body as { event?: string; properties?: Record<string, unknown> });
+
+describe('analytics in the built kit', () => {
+  let win: HostWindow;
+  beforeEach(async () => {
+    cleanSlate();
+    await clearSegmentRequests();
+    win = await host(['classic:/dist/growth-kit.js'], { endpoint: endpoint(), segment: window.GK_TEST.segment });
+  });
+  afterEach(removeHosts);
+
+  it('before a decision: zero requests to Segment and no ajs_ storage; after Reject: nothing, ever', async () => {
+    await submitLead(win);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await segmentRequests()).to.deep.equal([]);
+    expect(ajsStorage()).to.deep.equal([]);
+    expect(win.performance.getEntriesByType('resource').filter((e) => e.name.includes('analytics'))).to.deep.equal([]);
+    win.GrowthKit.consent.set({ analytics: false, marketing: false }, 'banner');
+    button(win).shadowRoot!.querySelector<HTMLButtonElement>('button[part="button"]')!.click();
+    await new Promise((r) => setTimeout(r, 800));
+    expect(await segmentRequests()).to.deep.equal([]);
+    expect(ajsStorage()).to.deep.equal([]);
+  });
+
+  it('after Accept: the buffered calls arrive exactly once with labels and ids, and no form value reaches Segment', async () => {
+    const el = button(win);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button[part="button"]')!.click();
+    await waitFor(() => el.shadowRoot!.querySelector('dialog[open] form'), 10000, 'the form');
+    el.shadowRoot!.querySelector('dialog')!.close();
+    expect(await segmentRequests()).to.deep.equal([]);
+    win.GrowthKit.consent.set({ analytics: true }, 'banner');
+    await submitLead(win);
+    await waitFor(async () => (await events()).some((e) => e.event === 'Hand Raise Form Submitted'), 10000, "the submitted event").catch(async (error) => {
+      throw new Error(`${error.message}; host warnings: ${JSON.stringify(win.__warnings)}; errors: ${JSON.stringify(win.__errors)}; segment saw: ${JSON.stringify((await segmentRequests()).map((r) => [r.method, r.path, (r.body as { event?: string } | null)?.event]))}; resources: ${JSON.stringify(win.performance.getEntriesByType("resource").map((e) => e.name).filter((n) => !n.includes("/chunks/")))}`);
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await events()).map((e) => e.event)).to.deep.equal([
+      'CTA Clicked',
+      'Hand Raise Form Viewed',
+      'CTA Clicked',
+      'Hand Raise Form Viewed',
+      'Hand Raise Form Submitted',
+    ]);
+    expect((await events())[0].properties).to.deep.equal({
+      action: 'click_button',
+      label: 'hand_raise',
+      property: 'pricing',
+      value: 3,
+      experiment: 'exp_1',
+      glm_content: 'smoke',
+    });
+    expect((await segmentRequests()).filter((r) => r.path.endsWith('/settings'))).to.have.length(1);
+    const everything = JSON.stringify(await segmentRequests()).toLowerCase();
+    for (const value of Object.values(form)) {
+      for (const needle of [value, value.split('@')[0], encodeURIComponent(value)]) expect(everything, needle).not.to.contain(needle.toLowerCase());
+    }
+  });
+});

@@ -1,0 +1,46 @@
+/**
+ * The BUILT dist/growth-kit.js on a plain host page, in each way a customer includes it. Runs after `npm run
+ * build`. The page is loaded in an iframe so each case starts with a fresh custom-element registry.
+ */
+import { expect } from '@open-wc/testing';
+import { cleanSlate, waitFor } from '../helpers.js';
+import { host, removeHosts, TAGS } from './host.js';
+
+const cases: [string, string[]][] = [
+  ['classic async script', ['classic:/dist/growth-kit.js']],
+  ['module script', ['module:/dist/growth-kit.js']],
+  ['included twice', ['classic:/dist/growth-kit.js', 'classic:/dist/growth-kit.js']],
+  ['once classic and once as a module', ['classic:/dist/growth-kit.js', 'module:/dist/growth-kit.js']],
+];
+
+describe('dist/growth-kit.js on a host page', () => {
+  beforeEach(cleanSlate);
+  afterEach(removeHosts);
+
+  for (const [name, scripts] of cases) {
+    it(`${name}: every tag defined and rendered, no error, no warning`, async () => {
+      const win = await host(scripts);
+      for (const tag of TAGS) expect(win.document.querySelector(tag)!.shadowRoot!.childElementCount, tag).to.be.greaterThan(0);
+      expect(win.__errors).to.deep.equal([]);
+      expect(win.__warnings).to.deep.equal([]);
+      expect((win as unknown as { GrowthKit: { version: string } }).GrowthKit.version).to.match(/^\d+\.\d+\.\d+/);
+    });
+  }
+
+  it('loads its lazy chunks relative to its own URL, wherever dist/ is served from', async () => {
+    const win = await host(['classic:/dist/growth-kit.js']);
+    const button = win.document.querySelector('hand-raise-lead-button')!;
+    (button.shadowRoot!.querySelector('button') as HTMLButtonElement).click();
+    await waitFor(() => button.shadowRoot!.querySelector('dialog[open] form'), 10000, 'the lazy form');
+    const chunk = win.performance.getEntriesByType('resource').map((e) => e.name).find((n) => /chunks\/lead-form-[\w-]+\.js$/.test(n));
+    expect(chunk).to.match(new RegExp(`^${location.origin}/dist/chunks/`));
+    expect(win.__errors).to.deep.equal([]);
+  });
+
+  it('the initial download holds no form code: the form chunk is fetched only on demand', async () => {
+    const win = await host(['classic:/dist/growth-kit.js']);
+    const names = win.performance.getEntriesByType('resource').map((e) => e.name);
+    expect(names.some((n) => n.includes('lead-form'))).to.equal(false);
+    expect(names.some((n) => n.includes('analytics') || n.includes('segment'))).to.equal(false);
+  });
+});

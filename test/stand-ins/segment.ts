@@ -1,0 +1,69 @@
+/**
+ * A local stand-in for Segment's CDN and tracking API, speaking the protocol analytics-next uses: it serves
+ * project settings at `/v1/projects/:writeKey/settings` (the `cdnURL`) and accepts events at `/v1/{t,p,i,b,batch}`
+ * (the `apiHost`). Every request is recorded so tests can count them and scan them for personal data.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+
+export interface Recorded {
+  method: string;
+  path: string;
+  body: unknown;
+}
+
+export function segmentStandIn(): { server: Server; recorded: Recorded[] } {
+  const recorded: Recorded[] = [];
+  const read = (req: IncomingMessage) =>
+    new Promise<string>((resolve) => {
+      let data = '';
+      req.on('data', (c: Buffer) => (data += c.toString('utf8')));
+      req.on('end', () => resolve(data));
+    });
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const cors = {
+      'Access-Control-Allow-Origin': req.headers.origin ?? '*',
+      'Access-Control-Allow-Credentials': 'true',
+      'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? 'Content-Type',
+      'Access-Control-Allow-Methods': 'GET, POST, DELETE, OPTIONS',
+    };
+    if (req.method === 'OPTIONS') return void res.writeHead(204, cors).end();
+    // The tests' own door: read and clear what was recorded.
+    if (url.pathname === '/__recorded') {
+      if (req.method === 'DELETE') recorded.length = 0;
+      res.writeHead(200, { ...cors, 'Content-Type': 'application/json' });
+      return void res.end(JSON.stringify(recorded));
+    }
+    const raw = req.method === 'POST' ? await read(req) : '';
+    let body: unknown = raw;
+    try {
+      body = raw ? JSON.parse(raw) : null;
+    } catch {
+      // sendBeacon bodies may arrive as text; keep them as they came.
+    }
+    recorded.push({ method: req.method ?? 'GET', path: url.pathname, body });
+    const settings = /^\/v1\/projects\/([^/]+)\/settings$/.exec(url.pathname);
+    if (settings) {
+      res.writeHead(200, { ...cors, 'Content-Type': 'application/json' });
+      return void res.end(
+        JSON.stringify({
+          integrations: { 'Segment.io': { apiKey: settings[1], unbundledIntegrations: [], addBundledMetadata: true } },
+          plan: { track: { __default: { enabled: true, integrations: {} } }, identify: { __default: { enabled: true } }, group: { __default: { enabled: true } } },
+          edgeFunction: {},
+          analyticsNextEnabled: true,
+          middlewareSettings: {},
+          enabledMiddleware: {},
+          metrics: { sampleRate: 0 },
+          legacyVideoPluginsEnabled: false,
+          remotePlugins: [],
+        }),
+      );
+    }
+    if (/^\/v1\/(t|p|i|g|a|b|batch|track|page|identify)$/.test(url.pathname)) {
+      res.writeHead(200, { ...cors, 'Content-Type': 'application/json' });
+      return void res.end('{"success":true}');
+    }
+    res.writeHead(404, cors).end();
+  });
+  return { server, recorded };
+}
