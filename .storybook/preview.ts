@@ -14,13 +14,15 @@ const preview: Preview = {
   globalTypes: {
     locale: {
       description: 'The page language (<html lang>): widgets follow it live.',
-      toolbar: { title: 'Locale', icon: 'globe', items: ['en', 'de'], dynamicTitle: true },
+      toolbar: { title: 'Locale', icon: 'globe', items: ['en', 'de', 'es', 'fr', 'pt-BR', 'it', 'nl', 'pl', 'ja', 'ar'], dynamicTitle: true },
     },
   },
   initialGlobals: { locale: 'en' },
   decorators: [
     (story, { globals }) => {
-      document.documentElement.lang = String(globals.locale ?? 'en');
+      const locale = String(globals.locale ?? 'en');
+      document.documentElement.lang = locale;
+      document.documentElement.dir = locale === 'ar' ? 'rtl' : 'ltr';
       return story();
     },
   ],

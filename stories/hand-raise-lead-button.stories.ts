@@ -77,7 +77,7 @@ export const FewerFields: Story = {
   args: { fields: 'first_name last_name email company_name', 'required-fields': 'email' },
   play: async ({ canvasElement }) => void (await openForm(canvasElement)),
 };
-export const ValidationErrors: Story = {
+export const InvalidEmail: Story = {
   play: async ({ canvasElement }) => {
     const el = await openForm(canvasElement);
     fill(el, { email: 'not-an-email' });
@@ -100,6 +100,27 @@ const submitting = (result: SendResult, outcome: 'gk-lead-submitted' | 'gk-lead-
 
 export const Success = submitting(accepted, 'gk-lead-submitted');
 export const SavedWhileOffline = submitting(offline, 'gk-lead-error');
+export const Submitting: Story = {
+  args: prefilled,
+  play: async ({ canvasElement }) => {
+    answerWith('never');
+    const el = await openForm(canvasElement);
+    fill(el, rest);
+    el.shadowRoot!.querySelector('form')!.requestSubmit();
+    await el.updateComplete;
+  },
+};
+export const RequiredFieldErrors: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await openForm(canvasElement);
+    el.shadowRoot!.querySelector('form')!.requestSubmit();
+    await el.updateComplete;
+  },
+};
+export const ArabicRightToLeft: Story = {
+  render: (a) => html`<div lang="ar" dir="rtl">${render(a)}</div>`,
+  play: async ({ canvasElement }) => void (await openForm(canvasElement)),
+};
 export const German: Story = {
   render: (a) => html`<div lang="de">${render(a)}</div>`,
   play: async ({ canvasElement }) => void (await openForm(canvasElement)),

@@ -2,8 +2,9 @@
 import { setTransport, fetchTransport, type SendResult, type Transport } from '../src/runtime/transport.js';
 
 /** Makes the widgets' next posts answer like the endpoint would: accepted, refused or unreachable. */
-export function answerWith(result: SendResult | 'real'): void {
-  const transport: Transport = result === 'real' ? fetchTransport : { send: async () => result };
+export function answerWith(result: SendResult | 'real' | 'never'): void {
+  const transport: Transport =
+    result === 'real' ? fetchTransport : result === 'never' ? { send: () => new Promise<SendResult>(() => undefined) } : { send: async () => result };
   setTransport(transport);
 }
 

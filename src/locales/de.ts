@@ -23,6 +23,7 @@ const de: Messages = {
   'lead.thanks': 'Vielen Dank für Ihre Anfrage! Unser Vertriebsteam meldet sich in Kürze bei Ihnen.',
   'lead.saved': 'Ihre Angaben sind gespeichert und werden gesendet, sobald die Verbindung wieder besteht.',
   'lead.failed': 'Ihre Angaben konnten nicht gesendet werden. Bitte prüfen Sie die markierten Felder.',
+  'lead.rejected': "Ihre Angaben konnten nicht gesendet werden. Bitte versuchen Sie es später erneut.",
   'lead.loadFailed': 'Das Formular konnte nicht geladen werden. Bitte versuchen Sie es erneut.',
   'error.required': 'Dieses Feld ist erforderlich.',
   'error.email': 'Geben Sie eine gültige E-Mail-Adresse ein.',

@@ -22,6 +22,7 @@ const en = {
   'lead.thanks': 'Thank you for reaching out! Our sales team will get back to you soon.',
   'lead.saved': 'Your information is saved and will be sent as soon as the connection is back.',
   'lead.failed': 'We could not send your information. Please check the highlighted fields.',
+  'lead.rejected': 'We could not send your information. Please try again later.',
   'lead.loadFailed': 'The form could not be loaded. Please try again.',
   'error.required': 'This field is required.',
   'error.email': 'Enter a valid email address.',

@@ -23,6 +23,7 @@ const messages: Messages = {
   'lead.thanks': "¡Gracias por contactarnos! Nuestro equipo de ventas se pondrá en contacto con usted pronto.",
   'lead.saved': "Sus datos están guardados y se enviarán en cuanto vuelva la conexión.",
   'lead.failed': "No pudimos enviar sus datos. Revise los campos marcados.",
+  'lead.rejected': "No pudimos enviar sus datos. Inténtelo de nuevo más tarde.",
   'lead.loadFailed': "No se pudo cargar el formulario. Inténtelo de nuevo.",
   'error.required': "Este campo es obligatorio.",
   'error.email': "Introduzca una dirección de correo válida.",

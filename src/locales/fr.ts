@@ -23,6 +23,7 @@ const messages: Messages = {
   'lead.thanks': "Merci de nous avoir contactés ! Notre équipe commerciale vous répondra très bientôt.",
   'lead.saved': "Vos informations sont enregistrées et seront envoyées dès le retour de la connexion.",
   'lead.failed': "Nous n’avons pas pu envoyer vos informations. Vérifiez les champs signalés.",
+  'lead.rejected': "Nous n’avons pas pu envoyer vos informations. Veuillez réessayer plus tard.",
   'lead.loadFailed': "Le formulaire n’a pas pu être chargé. Veuillez réessayer.",
   'error.required': "Ce champ est obligatoire.",
   'error.email': "Saisissez une adresse e-mail valide.",

@@ -23,6 +23,7 @@ const messages: Messages = {
   'lead.thanks': "Grazie per averci contattato! Il nostro team commerciale ti risponderà a breve.",
   'lead.saved': "I tuoi dati sono salvati e verranno inviati appena torna la connessione.",
   'lead.failed': "Non è stato possibile inviare i tuoi dati. Controlla i campi evidenziati.",
+  'lead.rejected': "Non è stato possibile inviare i tuoi dati. Riprova più tardi.",
   'lead.loadFailed': "Impossibile caricare il modulo. Riprova.",
   'error.required': "Questo campo è obbligatorio.",
   'error.email': "Inserisci un indirizzo email valido.",

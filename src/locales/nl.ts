@@ -23,6 +23,7 @@ const messages: Messages = {
   'lead.thanks': "Bedankt voor uw bericht! Ons salesteam neemt snel contact met u op.",
   'lead.saved': "Uw gegevens zijn opgeslagen en worden verstuurd zodra de verbinding terug is.",
   'lead.failed': "We konden uw gegevens niet versturen. Controleer de gemarkeerde velden.",
+  'lead.rejected': "We konden uw gegevens niet versturen. Probeer het later opnieuw.",
   'lead.loadFailed': "Het formulier kon niet worden geladen. Probeer het opnieuw.",
   'error.required': "Dit veld is verplicht.",
   'error.email': "Voer een geldig e-mailadres in.",

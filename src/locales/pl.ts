@@ -23,6 +23,7 @@ const messages: Messages = {
   'lead.thanks': "Dziękujemy za kontakt! Nasz dział sprzedaży wkrótce się odezwie.",
   'lead.saved': "Twoje dane zostały zapisane i zostaną wysłane, gdy tylko wróci połączenie.",
   'lead.failed': "Nie udało się wysłać danych. Sprawdź zaznaczone pola.",
+  'lead.rejected': "Nie udało się wysłać danych. Spróbuj ponownie później.",
   'lead.loadFailed': "Nie udało się wczytać formularza. Spróbuj ponownie.",
   'error.required': "To pole jest wymagane.",
   'error.email': "Podaj prawidłowy adres e-mail.",

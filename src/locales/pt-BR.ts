@@ -23,6 +23,7 @@ const messages: Messages = {
   'lead.thanks': "Obrigado pelo contato! Nossa equipe de vendas retornará em breve.",
   'lead.saved': "Suas informações foram salvas e serão enviadas assim que a conexão voltar.",
   'lead.failed': "Não foi possível enviar suas informações. Verifique os campos destacados.",
+  'lead.rejected': "Não foi possível enviar suas informações. Tente novamente mais tarde.",
   'lead.loadFailed': "Não foi possível carregar o formulário. Tente novamente.",
   'error.required': "Este campo é obrigatório.",
   'error.email': "Informe um endereço de e-mail válido.",

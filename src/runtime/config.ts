@@ -77,7 +77,7 @@ export function getConfig(): Readonly<GrowthKitConfig> {
  * Merges `input` into the page-wide settings. Unknown keys and invalid values are reported once and ignored.
  * `where` names the source in warnings (`GrowthKit.configure` or `script`).
  */
-export function configure(input: unknown, where: 'GrowthKit.configure' | 'script' = 'GrowthKit.configure'): void {
+export function configure(input: GrowthKitConfig, where: 'GrowthKit.configure' | 'script' = 'GrowthKit.configure'): void {
   if (typeof input !== 'object' || input === null) {
     warnOnce(where, 'configure', 'expected an object of settings');
     return;
@@ -110,7 +110,7 @@ export function configureFromScript(script: HTMLScriptElement): void {
     const value = script.getAttribute(attribute);
     if (value !== null) input[key] = key === 'debug' ? value !== 'false' : value;
   }
-  if (Object.keys(input).length) configure(input, 'script');
+  if (Object.keys(input).length) configure(input as GrowthKitConfig, 'script');
 }
 
 export function onConfigChange(listener: () => void): () => void {

@@ -221,3 +221,60 @@ describe('<hand-raise-lead-button> reopened at once', () => {
     expect(q(el, 'dialog form')).to.not.equal(null);
   });
 });
+
+describe('<hand-raise-lead-button> locales, prefill and callbacks', () => {
+  beforeEach(() => {
+    cleanSlate();
+    configure({ endpoint: endpoint() });
+  });
+
+  it('renders right-to-left in Arabic, with Arabic labels and country names', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="ar"><hand-raise-lead-button glm-content="ar"></hand-raise-lead-button></div>`);
+    const el = wrapper.firstElementChild as HandRaiseLeadButton;
+    const { waitFor } = await import('../helpers.js');
+    await waitFor(() => q(el, 'button[part="button"]')!.textContent!.includes('تواصل مع المبيعات'), 5000, 'Arabic button');
+    const dialog = await open(el);
+    expect(dialog.getAttribute('dir')).to.equal('rtl');
+    expect(getComputedStyle(q(el, '.actions')!).direction).to.equal('rtl');
+    expect(q(el, 'label[for="gk-email"]')!.textContent).to.contain('البريد الإلكتروني للعمل');
+    const germany = Array.from(q<HTMLSelectElement>(el, '[name="country"]')!.options).find((o) => o.value === 'DE')!;
+    expect(germany.textContent).to.equal(new Intl.DisplayNames(['ar'], { type: 'region' }).of('DE'));
+    expect(q(el, '[part="submit"]')!.textContent!.trim()).to.equal('إرسال المعلومات');
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('prefills from GrowthKit.configure({ user }) and greets by name', async () => {
+    configure({ user: { firstName: 'Katherine', lastName: 'Johnson', email: 'kj@nasa.example', companyName: 'NASA', name: 'Katherine' } });
+    const el = await fixture<HandRaiseLeadButton>(html`<hand-raise-lead-button glm-content="user"></hand-raise-lead-button>`);
+    await open(el);
+    const value = (name: string) => q<HTMLInputElement>(el, `[name="${name}"]`)!.value;
+    expect([value('first_name'), value('last_name'), value('email'), value('company_name')]).to.deep.equal(['Katherine', 'Johnson', 'kj@nasa.example', 'NASA']);
+    expect(q(el, 'h2')!.textContent).to.contain('Hello Katherine');
+  });
+
+  it('calls the configured callbacks with the same detail as the events', async () => {
+    const calls: [string, unknown][] = [];
+    configure({ onLeadSubmit: (d) => calls.push(['submit', d]), onLeadSubmitted: (d) => calls.push(['submitted', d]) });
+    const el = await fixture<HandRaiseLeadButton>(html`<hand-raise-lead-button glm-content="cb"></hand-raise-lead-button>`);
+    await open(el);
+    fill(el, complete);
+    const submitted = oneEvent(el, 'gk-lead-submitted');
+    q<HTMLFormElement>(el, 'form')!.requestSubmit();
+    const { detail } = await submitted;
+    expect(calls.map(([name]) => name)).to.deep.equal(['submit', 'submitted']);
+    expect(calls[1][1]).to.deep.equal(detail);
+    expect((calls[0][1] as { payload: { submission_id: string } }).payload.submission_id).to.equal(detail.submissionId);
+  });
+
+  it('says clearly that a refused lead was not sent when the endpoint names no fields', async () => {
+    const el = await fixture<HandRaiseLeadButton>(html`<hand-raise-lead-button glm-content="e404" endpoint=${`${endpoint()}/no-such-route`}></hand-raise-lead-button>`);
+    await open(el);
+    fill(el, complete);
+    const failed = oneEvent(el, 'gk-lead-error');
+    q<HTMLFormElement>(el, 'form')!.requestSubmit();
+    expect((await failed).detail.status).to.equal(404);
+    await el.updateComplete;
+    expect(q(el, '[role="alert"]')!.textContent).to.equal('We could not send your information. Please try again later.');
+    expect(el.shadowRoot!.querySelectorAll('[aria-invalid="true"]')).to.have.length(0);
+  });
+});

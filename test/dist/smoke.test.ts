@@ -37,6 +37,14 @@ describe('dist/growth-kit.js on a host page', () => {
     expect(win.__errors).to.deep.equal([]);
   });
 
+  it('prefetches the form chunk when the pointer reaches the button, before any click', async () => {
+    const win = await host(['classic:/dist/growth-kit.js']);
+    const button = win.document.querySelector('hand-raise-lead-button')!.shadowRoot!.querySelector('button')!;
+    button.dispatchEvent(new PointerEvent('pointerenter'));
+    await waitFor(() => win.performance.getEntriesByType('resource').some((e) => /lead-form-[\w-]+\.js$/.test(e.name)), 5000, 'the prefetch');
+    expect(win.document.querySelector('hand-raise-lead-button')!.shadowRoot!.querySelector('dialog[open]')).to.equal(null);
+  });
+
   it('the initial download holds no form code: the form chunk is fetched only on demand', async () => {
     const win = await host(['classic:/dist/growth-kit.js']);
     const names = win.performance.getEntriesByType('resource').map((e) => e.name);

@@ -29,7 +29,7 @@ describe('runtime/config', () => {
 
   it('keeps valid keys when one key of configure() is bad, and ignores unknown keys', () => {
     const warnings = captureWarnings();
-    configure({ endpoint: '/api', locale: 'not a locale!', colour: 'red', onLeadSubmitted: 'nope' });
+    configure({ endpoint: '/api', locale: 'not a locale!', colour: 'red', onLeadSubmitted: 'nope' } as never);
     warnings.restore();
     expect(getConfig().endpoint).to.equal('/api');
     expect(getConfig().locale).to.equal(undefined);
@@ -39,8 +39,8 @@ describe('runtime/config', () => {
 
   it('never throws on a non-object', () => {
     const warnings = captureWarnings();
-    expect(() => configure(null)).not.to.throw();
-    expect(() => configure('endpoint=/x')).not.to.throw();
+    expect(() => configure(null as never)).not.to.throw();
+    expect(() => configure('endpoint=/x' as never)).not.to.throw();
     warnings.restore();
     expect(warnings.messages).to.have.length(1);
   });

@@ -307,7 +307,8 @@ export class LeadForm implements ReactiveController {
     }
     return html`<div part="field" class="field ${WIDE.has(field) ? 'wide' : ''}">
       <label for=${id}>${t(LABELS[field])} ${required ? nothing : html`<span class="optional">${t('lead.optional')}</span>`}</label>
-      ${control} ${error ? html`<span class="error" id="${id}-error">${t(error)}</span>` : nothing}
+      ${control}
+      <span class="error" id="${id}-error" aria-live="polite">${error ? t(error) : ''}</span>
     </div>`;
   }
 
@@ -327,7 +328,9 @@ export class LeadForm implements ReactiveController {
     return html`<form part="form" class="body" novalidate @submit=${this.handleSubmit}>
       ${heading}
       <p class="intro">${t('lead.intro')}</p>
-      ${this.status === 'rejected' ? html`<p class="notice problem" role="alert">${t('lead.failed')}</p>` : nothing}
+      ${this.status === 'rejected'
+        ? html`<p class="notice problem" role="alert">${t(Object.values(this.errors).some(Boolean) ? 'lead.failed' : 'lead.rejected')}</p>`
+        : nothing}
       <div class="grid">${LEAD_FIELDS.map((f) => this.renderField(f))}</div>
       <div class="actions">
         <button type="button" class="gk-button secondary" @click=${() => this.host.close()}>${t('lead.cancel')}</button>
