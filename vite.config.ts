@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { defineConfig } from 'vite';
+import { defineConfig, type BuildEnvironmentOptions } from 'vite';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -8,9 +8,12 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
  * imports, and lazy chunks beside them. `--mode npm` makes the npm entries in dist/npm with lit kept external.
  */
 export default defineConfig(({ mode }) => ({
-  define: { __GK_VERSION__: JSON.stringify(version) },
-  build:
-    mode === 'npm'
+  define: {
+    __GK_VERSION__: JSON.stringify(version),
+    // Library mode leaves these alone; in a browser bundle they must be constants.
+    ...(mode === 'npm' ? {} : { 'process.env.NODE_ENV': '"production"' }),
+  },
+  build: (mode === 'npm'
       ? {
           outDir: 'dist/npm',
           emptyOutDir: true,
@@ -33,12 +36,13 @@ export default defineConfig(({ mode }) => ({
           emptyOutDir: true,
           manifest: true,
           target: 'es2021',
-          modulePreload: false,
           reportCompressedSize: false,
+          // Library mode: no preload helper around dynamic imports (our chunks have nothing to preload, and the
+          // helper would resolve from "/" instead of the script's own folder). Everything is bundled, lit too.
+          lib: { entry: { 'growth-kit': 'src/loader.ts', 'growth-kit.main': 'src/growth-kit.ts' }, formats: ['es'] },
           rolldownOptions: {
-            input: { 'growth-kit': 'src/loader.ts', 'growth-kit.main': 'src/growth-kit.ts' },
-            preserveEntrySignatures: 'exports-only',
-            output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', format: 'es' },
+            // Vite keeps whitespace in ES library builds for downstream tree-shaking; this file is final.
+            output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', minify: true },
           },
-        },
+        }) as BuildEnvironmentOptions,
 }));

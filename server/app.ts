@@ -5,8 +5,8 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
-import { consentRecordSchema } from '../src/components/consent-gate/consent-gate.schema.js';
-import { progressEventSchema } from '../src/components/course-progress-tracker/course-progress-tracker.schema.js';
+import { consentRecordSchema } from '../src/components/consent-gate/consent-record.schema.js';
+import { progressEventSchema } from '../src/components/course-progress-tracker/progress-event.schema.js';
 import { leadSchema } from '../src/components/hand-raise-lead-button/lead.schema.js';
 import { describeIssues, z } from '../src/runtime/schema.js';
 import { Store, type StoredResponse } from './db.js';

@@ -4,6 +4,7 @@
  */
 import { configure, configureFromScript, getConfig } from './runtime/config.js';
 import { consent } from './runtime/consent.js';
+import { resumeDelivery } from './runtime/delivery.js';
 import { VERSION } from './internal/define.js';
 import { defineAll } from './elements.js';
 
@@ -52,5 +53,6 @@ export function boot(script: HTMLScriptElement | null): void {
     },
   };
   defineAll();
+  resumeDelivery();
   document.dispatchEvent(new CustomEvent('gk-ready', { detail: { version: VERSION } }));
 }

@@ -1,12 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { z } from '../runtime/schema.js';
+import { check, type Parser } from '../runtime/validate.js';
 import { warnOnce } from '../runtime/warn.js';
 
 export interface AttributeSpec<T> {
   /** The attribute's name, for warnings. */
   attribute: string;
-  /** The schema the (JSON-parsed, when `json`) attribute value must satisfy. */
-  schema: z.ZodMiniType<T>;
+  /** Parses the (JSON-parsed, when `json`) attribute value, or throws what is wrong with it. */
+  parse: Parser<T>;
   /** The safe default used until a valid value is given. */
   fallback: T;
   /** Whether the attribute holds JSON. */
@@ -16,7 +16,7 @@ export interface AttributeSpec<T> {
 type Specs<T> = { [K in keyof T]: AttributeSpec<T[K]> };
 
 /**
- * Validates a host's attribute-backed properties before each render. A value that fails its schema is reported
+ * Validates a host's attribute-backed properties before each render. A value its parser refuses is reported
  * once (`<tag> attribute: problem`) and the last good value stays in force, so bad markup never breaks a widget.
  */
 export class AttributesController<T extends Record<string, unknown>> implements ReactiveController {
@@ -51,14 +51,9 @@ export class AttributesController<T extends Record<string, unknown>> implements 
           continue;
         }
       }
-      const result = z.safeParse(spec.schema, input);
-      if (result.success) {
-        this.values[key] = result.data;
-      } else {
-        const issue = result.error.issues[0];
-        const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-        warnOnce(this.host.localName, spec.attribute, `${where}${issue?.message ?? 'invalid value'}; keeping the last valid value`);
-      }
+      const result = check(spec.parse, input);
+      if (result.ok) this.values[key] = result.value;
+      else warnOnce(this.host.localName, spec.attribute, `${result.problem}; keeping the last valid value`);
     }
   }
 }

@@ -1,33 +1,12 @@
-/** English: the fallback catalog, shipped in the initial script. Every other catalog has exactly these keys. */
+import type enForm from './en-form.js';
+
+/**
+ * English: the fallback catalog, shipped in the initial script. The lead form's wording (en-form.ts) arrives
+ * with the lazy form chunk. Every other catalog is lazy and has all keys of both.
+ */
 const en = {
   'lead.button': 'Contact sales',
-  'lead.heading': 'Contact our sales team',
-  'lead.hello': 'Hello {name}',
-  'lead.intro': 'Tell us a little about you and our sales team will get in touch.',
-  'lead.firstName': 'First name',
-  'lead.lastName': 'Last name',
-  'lead.email': 'Work email',
-  'lead.companyName': 'Company name',
-  'lead.companySize': 'Number of employees',
-  'lead.phoneNumber': 'Phone number',
-  'lead.country': 'Country',
-  'lead.state': 'State or province',
-  'lead.comment': 'Comment',
-  'lead.optional': '(optional)',
-  'lead.choose': 'Select…',
-  'lead.submit': 'Submit information',
-  'lead.cancel': 'Cancel',
-  'lead.close': 'Close',
-  'lead.sending': 'Sending…',
-  'lead.thanks': 'Thank you for reaching out! Our sales team will get back to you soon.',
-  'lead.saved': 'Your information is saved and will be sent as soon as the connection is back.',
-  'lead.failed': 'We could not send your information. Please check the highlighted fields.',
-  'lead.rejected': 'We could not send your information. Please try again later.',
   'lead.loadFailed': 'The form could not be loaded. Please try again.',
-  'error.required': 'This field is required.',
-  'error.email': 'Enter a valid email address.',
-  'error.tooLong': 'This is too long.',
-  'error.invalid': 'This value is not valid.',
   'consent.title': 'Your privacy',
   'consent.text': 'We use cookies to run this site, understand how it is used and personalise marketing. Choose what you allow.',
   'consent.acceptAll': 'Accept all',
@@ -57,5 +36,5 @@ const en = {
   'course.empty': 'This course has no lessons yet.',
 };
 
-export type Messages = Record<keyof typeof en, string>;
+export type Messages = Record<keyof typeof en | keyof typeof enForm, string>;
 export default en as Messages;

@@ -2,7 +2,8 @@
  * Page-wide settings: `data-*` attributes on the script tag and `GrowthKit.configure({...})`. Per-element
  * attributes override them. Every key is validated alone, so one bad value costs that value, not the rest.
  */
-import { httpUrl, toHttpUrl, z } from './schema.js';
+import { toHttpUrl } from './url.js';
+import { bool, check, httpUrl, matches, object, optional, text, type Parser } from './validate.js';
 import { warnOnce } from './warn.js';
 
 export interface GrowthKitUser {
@@ -34,24 +35,16 @@ export interface GrowthKitConfig extends GrowthKitCallbacks {
   debug?: boolean;
 }
 
-const userSchema = z.object({
-  firstName: z.optional(z.string()),
-  lastName: z.optional(z.string()),
-  email: z.optional(z.string()),
-  companyName: z.optional(z.string()),
-  name: z.optional(z.string()),
-});
+const name = optional(text(255));
 
-const shortText = z.string().check(z.minLength(1), z.maxLength(200));
-
-const keySchemas: Record<string, z.ZodMiniType> = {
+const keyParsers: Record<string, Parser<unknown>> = {
   endpoint: httpUrl,
-  locale: z.string().check(z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a language tag such as "de" or "pt-BR"')),
-  segmentWriteKey: shortText,
+  locale: matches(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language tag such as "de" or "pt-BR"'),
+  segmentWriteKey: text(200, 1),
   segmentCdnUrl: httpUrl,
-  segmentApiHost: shortText,
-  user: userSchema,
-  debug: z.boolean(),
+  segmentApiHost: text(200, 1),
+  user: object({ firstName: name, lastName: name, email: name, companyName: name, name }),
+  debug: bool,
 };
 
 const callbackKeys = ['onLeadSubmit', 'onLeadSubmitted', 'onLeadError', 'onConsentChange', 'onCourseComplete'];
@@ -90,14 +83,14 @@ export function configure(input: GrowthKitConfig, where: 'GrowthKit.configure' |
       else warnOnce(where, label, 'expected a function');
       continue;
     }
-    const schema = keySchemas[key];
-    if (!schema) {
+    const parse = keyParsers[key];
+    if (!parse) {
       warnOnce(where, label, 'unknown setting, ignored');
       continue;
     }
-    const result = z.safeParse(schema, value);
-    if (result.success) next[key] = result.data;
-    else warnOnce(where, label, `${result.error.issues[0]?.message ?? 'invalid value'}; keeping ${JSON.stringify(current[key as keyof GrowthKitConfig] ?? null)}`);
+    const result = check(parse, value);
+    if (result.ok) next[key] = result.value;
+    else warnOnce(where, label, `${result.problem}; keeping ${JSON.stringify(current[key as keyof GrowthKitConfig] ?? null)}`);
   }
   current = next as GrowthKitConfig;
   listeners.forEach((listener) => listener());

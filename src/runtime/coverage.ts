@@ -2,6 +2,8 @@
  * How much of a timeline was actually played: the union of played segments, not the playhead. Seeking to the
  * end adds nothing; watching the same minute twice counts once.
  */
+import { coveredPercent, playedSeconds } from './segments.js';
+
 export class Coverage {
   private segments: [number, number][] = [];
   private last: number | null = null;
@@ -39,13 +41,12 @@ export class Coverage {
 
   /** Seconds played, counting each second of the timeline once. */
   played(): number {
-    return this.segments.reduce((sum, [a, b]) => sum + (b - a), 0);
+    return playedSeconds(this.segments);
   }
 
   /** Percentage (0–100) of `duration` covered. */
   percent(duration: number): number {
-    if (!(duration > 0)) return 0;
-    return Math.min(100, Math.round((this.played() / duration) * 1000) / 10);
+    return coveredPercent(this.segments, duration);
   }
 
   toJSON(): [number, number][] {

@@ -68,6 +68,11 @@ export function isRtl(locale: string): boolean {
   return RTL.has(locale.split('-')[0]);
 }
 
+/** Adds messages to a loaded catalog (a lazy part bringing its English wording). */
+export function addMessages(locale: string, messages: Partial<Messages>): void {
+  Object.assign(catalogs.get(locale) ?? {}, messages);
+}
+
 /** The catalog if it is already loaded (synchronous render path). */
 export function catalog(locale: string): Messages | undefined {
   return catalogs.get(locale);

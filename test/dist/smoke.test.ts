@@ -49,6 +49,17 @@ describe('dist/growth-kit.js on a host page', () => {
     const win = await host(['classic:/dist/growth-kit.js']);
     const names = win.performance.getEntriesByType('resource').map((e) => e.name);
     expect(names.some((n) => n.includes('lead-form'))).to.equal(false);
-    expect(names.some((n) => n.includes('analytics') || n.includes('segment'))).to.equal(false);
+    // Segment's files, exactly, from the build manifest: none may load before analytics consent.
+    const manifest = (await (await fetch('/dist/.vite/manifest.json')).json()) as Record<string, { file: string; imports?: string[]; dynamicImports?: string[] }>;
+    const segment = new Set<string>();
+    const visit = (key: string) => {
+      const chunk = manifest[key];
+      if (!chunk || segment.has(chunk.file)) return;
+      segment.add(chunk.file);
+      [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])].forEach(visit);
+    };
+    Object.keys(manifest).filter((k) => k.includes('@segment/analytics-next')).forEach(visit);
+    expect(segment.size).to.be.greaterThan(3);
+    expect(names.filter((n) => [...segment].some((file) => n.endsWith(`/dist/${file}`)))).to.deep.equal([]);
   });
 });

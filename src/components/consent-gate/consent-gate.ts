@@ -5,8 +5,8 @@ import { ConsentController } from '../../controllers/consent-controller.js';
 import { GrowthKitElement } from '../../internal/base-element.js';
 import { baseStyles } from '../../internal/shared-styles.js';
 import { consent, type ConsentCategory, type ConsentSource } from '../../runtime/consent.js';
-import { toHttpUrl } from '../../runtime/schema.js';
-import { categorySchema, modeSchema, type ConsentGateMode } from './consent-gate.schema.js';
+import { toHttpUrl } from '../../runtime/url.js';
+import { parseCategory, parseMode, type ConsentGateMode } from './consent-gate.schema.js';
 import { styles } from './consent-gate.styles.js';
 
 /**
@@ -37,8 +37,8 @@ export class ConsentGate extends GrowthKitElement {
 
   private readonly consentState = new ConsentController(this);
   private readonly attrs = new AttributesController<{ category: ConsentCategory; mode: ConsentGateMode }>(this, {
-    category: { attribute: 'category', schema: categorySchema, fallback: 'marketing' },
-    mode: { attribute: 'mode', schema: modeSchema, fallback: 'auto' },
+    category: { attribute: 'category', parse: parseCategory, fallback: 'marketing' },
+    mode: { attribute: 'mode', parse: parseMode, fallback: 'auto' },
   });
   private stamped: Node[] = [];
 

@@ -1,30 +1,9 @@
-/** The attributes of <course-progress-tracker> and what it posts. */
-import { z } from '../../runtime/schema.js';
+/** The attributes of <course-progress-tracker> that need more than a string. */
+import { array, object, oneOf, text } from '../../runtime/validate.js';
 
-export const lessonSchema = z.object({
-  id: z.string().check(z.minLength(1), z.maxLength(100)),
-  title: z.string().check(z.maxLength(300)),
-  type: z.enum(['video', 'quiz', 'article']),
-});
-export type Lesson = z.infer<typeof lessonSchema>;
-export const lessonsSchema = z.array(lessonSchema).check(z.maxLength(200));
+export const parseLessons = array(object({ id: text(100, 1), title: text(300), type: oneOf(['video', 'quiz', 'article'] as const) }), 200);
+export type Lesson = ReturnType<typeof parseLessons>[number];
 
-export const completionSchema = z.enum(['all-lessons', 'videos-and-quiz']);
-export type CompletionRule = z.infer<typeof completionSchema>;
-
-/** A percentage between 1 and 100 (complete-at, pass-mark). */
-export const percentSchema = z.pipe(z.string(), z.transform(Number)).check(z.refine((n) => Number.isFinite(n) && n > 0 && n <= 100, 'expected a number from 1 to 100'));
-
-export const progressEventSchema = z.object({
-  event_id: z.uuid(),
-  course_id: z.string().check(z.minLength(1), z.maxLength(100)),
-  lesson_id: z.nullable(z.string().check(z.maxLength(100))),
-  user_id: z.optional(z.string().check(z.maxLength(200))),
-  anonymous_id: z.optional(z.nullable(z.string().check(z.maxLength(100)))),
-  event: z.enum(['started', 'progressed', 'completed', 'passed', 'failed', 'course_completed']),
-  progress: z.number().check(z.minimum(0), z.maximum(100)),
-  played_seconds: z.number().check(z.minimum(0)),
-  duration: z.number().check(z.minimum(0)),
-  occurred_at: z.iso.datetime(),
-});
-export type ProgressEvent = z.infer<typeof progressEventSchema>;
+export const COMPLETION_RULES = ['all-lessons', 'videos-and-quiz'] as const;
+export type CompletionRule = (typeof COMPLETION_RULES)[number];
+export const parseCompletion = oneOf(COMPLETION_RULES);

@@ -6,42 +6,26 @@ import { GrowthKitElement } from '../../internal/base-element.js';
 import { baseStyles } from '../../internal/shared-styles.js';
 import { track } from '../../runtime/analytics.js';
 import { callback, resolveEndpoint } from '../../runtime/config.js';
-import { Coverage } from '../../runtime/coverage.js';
+import { coveredPercent, playedSeconds } from '../../runtime/segments.js';
 import { uuid } from '../../runtime/ids.js';
 import { getAnonymousId } from '../../runtime/identity.js';
-import { deliver } from '../../runtime/outbox.js';
-import { toHttpUrl, z } from '../../runtime/schema.js';
+import { deliver } from '../../runtime/delivery.js';
+import { toHttpUrl } from '../../runtime/url.js';
+import { check, num, object, optional, bool, percent } from '../../runtime/validate.js';
 import { readLocal, writeLocal } from '../../runtime/storage.js';
 import '../../events/gk-course-complete.js';
 import '../../events/gk-lesson-complete.js';
-import {
-  completionSchema,
-  lessonsSchema,
-  percentSchema,
-  type CompletionRule,
-  type Lesson,
-  type ProgressEvent,
-} from './course-progress-tracker.schema.js';
+import { parseCompletion, parseLessons, type CompletionRule, type Lesson } from './course-progress-tracker.schema.js';
+import type { ProgressEvent } from './progress-event.schema.js';
 import { styles } from './course-progress-tracker.styles.js';
-
-interface LessonState {
-  segments: [number, number][];
-  duration: number;
-  /** Milestones (25/50/75/100) already reported: each once per lesson per learner, across reloads. */
-  milestones: number[];
-  completed: boolean;
-  passed?: boolean;
-}
+import type { LessonProgress, MediaTracking, TrackingHost } from './media-tracking.js';
 
 interface CourseState {
-  lessons: Record<string, LessonState>;
+  lessons: Record<string, LessonProgress>;
   courseCompleted: boolean;
   badgeUrl: string | null;
 }
 
-const MILESTONES = [25, 50, 75, 100];
-/** `play`/`playing` mark where playback starts, so the stretch before the first timeupdate counts. */
-const MEDIA_EVENTS = ['play', 'playing', 'timeupdate', 'seeking', 'pause', 'ended'];
 
 /**
  * Tracks a course's progress from what the learner actually watched: the coverage of each video's timeline by
@@ -87,13 +71,13 @@ export class CourseProgressTracker extends GrowthKitElement {
     passMark: number;
     completion: CompletionRule;
   }>(this, {
-    lessons: { attribute: 'lessons', schema: lessonsSchema, fallback: [], json: true },
-    completeAt: { attribute: 'complete-at', schema: percentSchema, fallback: 90 },
-    passMark: { attribute: 'pass-mark', schema: percentSchema, fallback: 70 },
-    completion: { attribute: 'completion', schema: completionSchema, fallback: 'all-lessons' },
+    lessons: { attribute: 'lessons', parse: parseLessons, fallback: [], json: true },
+    completeAt: { attribute: 'complete-at', parse: percent, fallback: 90 },
+    passMark: { attribute: 'pass-mark', parse: percent, fallback: 70 },
+    completion: { attribute: 'completion', parse: parseCompletion, fallback: 'all-lessons' },
   });
-  private coverage = new Map<string, Coverage>();
-  private media = new Map<HTMLMediaElement, string>();
+  /** Player tracking, loaded when the first player appears. */
+  private tracking: Promise<MediaTracking> | null = null;
 
   private get storageKey(): string {
     return `gk_course_${this.courseId}_${this.userId || 'anon'}`;
@@ -108,7 +92,8 @@ export class CourseProgressTracker extends GrowthKitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener('gk-quiz-result', this.handleQuizEvent as EventListener);
-    for (const el of this.media.keys()) this.unwatch(el);
+    void this.tracking?.then((t) => t.disconnect());
+    this.tracking = null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -122,16 +107,14 @@ export class CourseProgressTracker extends GrowthKitElement {
     } catch {
       this.progress = { lessons: {}, courseCompleted: false, badgeUrl: null };
     }
-    this.coverage = new Map(Object.entries(this.progress.lessons).map(([id, s]) => [id, new Coverage(s.segments)]));
   }
 
   private save(): void {
-    for (const [id, cov] of this.coverage) this.lesson(id).segments = cov.toJSON();
     writeLocal(this.storageKey, JSON.stringify(this.progress));
     this.progress = { ...this.progress };
   }
 
-  private lesson(id: string): LessonState {
+  private lesson(id: string): LessonProgress {
     return (this.progress.lessons[id] ??= { segments: [], duration: 0, milestones: [], completed: false });
   }
 
@@ -144,56 +127,22 @@ export class CourseProgressTracker extends GrowthKitElement {
         if (id) found.set(media, id);
       }
     }
-    for (const el of this.media.keys()) if (!found.has(el)) this.unwatch(el);
-    for (const [el, id] of found) if (!this.media.has(el)) this.watch(el, id);
+    if (!found.size && !this.tracking) return;
+    this.tracking ??= import('./media-tracking.js').then(({ MediaTracking }) => new MediaTracking(this.trackingHost));
+    void this.tracking.then((t) => t.sync(found));
   };
 
-  private watch(media: HTMLMediaElement, lessonId: string): void {
-    this.media.set(media, lessonId);
-    for (const type of MEDIA_EVENTS) media.addEventListener(type, this.handleMedia);
-  }
-
-  private unwatch(media: HTMLMediaElement): void {
-    for (const type of MEDIA_EVENTS) media.removeEventListener(type, this.handleMedia);
-    this.media.delete(media);
-  }
-
-  private handleMedia = (event: Event): void => {
-    const media = event.target as HTMLMediaElement;
-    const lessonId = this.media.get(media);
-    if (!lessonId) return;
-    let cov = this.coverage.get(lessonId);
-    if (!cov) this.coverage.set(lessonId, (cov = new Coverage()));
-    const state = this.lesson(lessonId);
-    if (Number.isFinite(media.duration)) state.duration = media.duration;
-    if (event.type === 'play' && !state.milestones.length && cov.played() === 0) this.post('started', lessonId, 0);
-    if (event.type === 'seeking' || event.type === 'pause') cov.interrupt();
-    else if (event.type === 'ended') {
-      cov.observe(media.currentTime);
-      cov.interrupt();
-    } else if (!media.seeking) cov.observe(media.currentTime);
-    this.evaluate(lessonId);
-  };
-
-  private evaluate(lessonId: string): void {
-    const state = this.lesson(lessonId);
-    const percent = this.coverage.get(lessonId)?.percent(state.duration) ?? 0;
-    let changed = false;
-    for (const m of MILESTONES) {
-      // Half a point of tolerance: players report the first frame a few ms after 0 and the last just before the end.
-      if (percent >= m - 0.5 && !state.milestones.includes(m)) {
-        state.milestones.push(m);
-        this.post('progressed', lessonId, m);
-        changed = true;
-      }
-    }
-    if (!state.completed && percent >= this.attrs.values.completeAt) {
-      this.completeLesson(lessonId);
-      changed = true;
-    }
-    if (changed) this.save();
-    else this.requestUpdate();
-  }
+  /** What the lazy media tracking may do to this element. */
+  private readonly trackingHost: TrackingHost = ((el: CourseProgressTracker): TrackingHost => ({
+    lesson: (id) => el.lesson(id),
+    get completeAt() {
+      return el.attrs.values.completeAt;
+    },
+    post: (event, lessonId, progress) => void el.post(event, lessonId, progress),
+    completeLesson: (id) => el.completeLesson(id),
+    save: () => el.save(),
+    requestUpdate: () => el.requestUpdate(),
+  }))(this);
 
   /** Marks a lesson (an article, say) complete. */
   complete(lessonId: string): void {
@@ -204,8 +153,8 @@ export class CourseProgressTracker extends GrowthKitElement {
 
   /** Reports a quiz result; `passed` defaults to score/max against `pass-mark`. */
   reportQuiz(lessonId: string, result: { score: number; max: number; passed?: boolean }): void {
-    const valid = z.safeParse(z.object({ score: z.number(), max: z.number().check(z.positive()), passed: z.optional(z.boolean()) }), result);
-    if (!valid.success) {
+    const valid = check(object({ score: num, max: num, passed: optional(bool) }), result);
+    if (!valid.ok || result.max <= 0) {
       this.warn('reportQuiz', 'expected { score, max, passed? } with max > 0');
       return;
     }
@@ -273,7 +222,7 @@ export class CourseProgressTracker extends GrowthKitElement {
       ...(this.userId ? { user_id: this.userId } : { anonymous_id: getAnonymousId() }),
       event,
       progress,
-      played_seconds: lessonId ? Math.round(this.coverage.get(lessonId)?.played() ?? 0) : 0,
+      played_seconds: state ? Math.round(playedSeconds(state.segments)) : 0,
       duration: Math.round(state?.duration ?? 0),
       occurred_at: new Date().toISOString(),
     };
@@ -285,7 +234,7 @@ export class CourseProgressTracker extends GrowthKitElement {
     const s = this.progress.lessons[lesson.id];
     if (!s) return 0;
     if (s.completed) return 100;
-    return lesson.type === 'video' ? Math.floor(this.coverage.get(lesson.id)?.percent(s.duration) ?? 0) : 0;
+    return lesson.type === 'video' ? Math.floor(coveredPercent(s.segments, s.duration)) : 0;
   }
 
   override render() {

@@ -1,5 +1,5 @@
 /** The attributes of <hand-raise-lead-button> that need more than a string: validated on every change. */
-import { z } from '../../runtime/schema.js';
+import { either, Invalid, num, object, oneOf, optional, text, type Parser } from '../../runtime/validate.js';
 
 /** The lead form's fields, in the order they are shown. */
 export const LEAD_FIELDS = [
@@ -19,28 +19,23 @@ export type LeadField = (typeof LEAD_FIELDS)[number];
 export const DEFAULT_REQUIRED: LeadField[] = ['first_name', 'last_name', 'email', 'company_name', 'company_size', 'country', 'state'];
 
 /** Snowplow's data-track shape, as GitLab's ctaTracking uses it. */
-export const ctaTrackingSchema = z.object({
-  action: z.optional(z.string().check(z.maxLength(100))),
-  label: z.optional(z.string().check(z.maxLength(100))),
-  property: z.optional(z.string().check(z.maxLength(100))),
-  value: z.optional(z.union([z.number(), z.string().check(z.maxLength(100))])),
-  experiment: z.optional(z.string().check(z.maxLength(100))),
+export const parseCtaTracking = object({
+  action: optional(text(100)),
+  label: optional(text(100)),
+  property: optional(text(100)),
+  value: optional(either(num, text(100))),
+  experiment: optional(text(100)),
 });
-export type CtaTracking = z.infer<typeof ctaTrackingSchema>;
+export type CtaTracking = ReturnType<typeof parseCtaTracking>;
 
 /** A space- or comma-separated list of field names. */
-export const fieldListSchema = z.pipe(
-  z.string(),
-  z.transform((value, ctx) => {
-    const names = value.split(/[\s,]+/).filter(Boolean);
-    const unknown = names.filter((n) => !(LEAD_FIELDS as readonly string[]).includes(n));
-    if (unknown.length) {
-      ctx.issues.push({ code: 'custom', input: value, message: `unknown field "${unknown[0]}"; expected some of ${LEAD_FIELDS.join(' ')}` });
-      return z.NEVER;
-    }
-    return names as LeadField[];
-  }),
-);
+export const parseFieldList: Parser<LeadField[]> = (value) => {
+  const names = String(value).split(/[\s,]+/).filter(Boolean);
+  const unknown = names.find((n) => !(LEAD_FIELDS as readonly string[]).includes(n));
+  if (unknown) throw new Invalid(`unknown field "${unknown}"; expected some of ${LEAD_FIELDS.join(' ')}`);
+  return names as LeadField[];
+};
 
-export const variantSchema = z.enum(['primary', 'secondary', 'link']);
-export type ButtonVariant = z.infer<typeof variantSchema>;
+export const VARIANTS = ['primary', 'secondary', 'link'] as const;
+export type ButtonVariant = (typeof VARIANTS)[number];
+export const parseVariant = oneOf(VARIANTS);

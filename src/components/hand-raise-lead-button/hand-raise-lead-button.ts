@@ -5,15 +5,15 @@ import { AttributesController } from '../../controllers/attributes-controller.js
 import { GrowthKitElement } from '../../internal/base-element.js';
 import { baseStyles } from '../../internal/shared-styles.js';
 import { track } from '../../runtime/analytics.js';
-import { z } from '../../runtime/schema.js';
+import { check, text } from '../../runtime/validate.js';
 import '../../events/gk-lead-form-open.js';
 import '../../events/gk-lead-form-close.js';
 import {
-  ctaTrackingSchema,
   DEFAULT_REQUIRED,
-  fieldListSchema,
   LEAD_FIELDS,
-  variantSchema,
+  parseCtaTracking,
+  parseFieldList,
+  parseVariant,
   type ButtonVariant,
   type CtaTracking,
   type LeadField,
@@ -108,10 +108,10 @@ export class HandRaiseLeadButton extends GrowthKitElement {
     fields: LeadField[];
     requiredFields: LeadField[];
   }>(this, {
-    ctaTracking: { attribute: 'cta-tracking', schema: ctaTrackingSchema, fallback: {}, json: true },
-    variant: { attribute: 'variant', schema: variantSchema, fallback: 'primary' },
-    fields: { attribute: 'fields', schema: fieldListSchema, fallback: [...LEAD_FIELDS] },
-    requiredFields: { attribute: 'required-fields', schema: fieldListSchema, fallback: DEFAULT_REQUIRED },
+    ctaTracking: { attribute: 'cta-tracking', parse: parseCtaTracking, fallback: {}, json: true },
+    variant: { attribute: 'variant', parse: parseVariant, fallback: 'primary' },
+    fields: { attribute: 'fields', parse: parseFieldList, fallback: [...LEAD_FIELDS] },
+    requiredFields: { attribute: 'required-fields', parse: parseFieldList, fallback: DEFAULT_REQUIRED },
   });
 
   /** The validated settings the form reads. */
@@ -137,7 +137,7 @@ export class HandRaiseLeadButton extends GrowthKitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('glmSource') && this.glmSource && !z.safeParse(z.string().check(z.maxLength(500)), this.glmSource).success) {
+    if (changed.has('glmSource') && this.glmSource && !check(text(500), this.glmSource).ok) {
       this.warn('glm-source', 'is longer than 500 characters; using the page address');
       this.glmSource = '';
     }

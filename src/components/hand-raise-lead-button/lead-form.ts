@@ -9,7 +9,8 @@ import { callback, getConfig, resolveEndpoint } from '../../runtime/config.js';
 import { consent } from '../../runtime/consent.js';
 import { uuid } from '../../runtime/ids.js';
 import { getAttribution } from '../../runtime/identity.js';
-import type { MessageKey } from '../../runtime/i18n.js';
+import { addMessages, type MessageKey } from '../../runtime/i18n.js';
+import enForm from '../../locales/en-form.js';
 import { deliver, outboxEvents, type Delivery } from '../../runtime/outbox.js';
 import { z } from '../../runtime/schema.js';
 import { warnOnce } from '../../runtime/warn.js';
@@ -21,6 +22,9 @@ import { countryOptions, REGIONS } from './countries.js';
 import type { HandRaiseLeadButton } from './hand-raise-lead-button.js';
 import { LEAD_FIELDS, type LeadField } from './hand-raise-lead-button.schema.js';
 import { COMPANY_SIZES, fieldSchemas, isBusinessEmail, type Lead } from './lead.schema.js';
+import { formStyles } from './lead-form.styles.js';
+
+addMessages('en', enForm);
 
 type Status = 'editing' | 'sending' | 'success' | 'saved' | 'rejected';
 type Values = Record<LeadField, string>;
@@ -61,6 +65,10 @@ export class LeadForm implements ReactiveController {
 
   constructor(private readonly host: HandRaiseLeadButton) {
     host.addController(this);
+    const root = host.renderRoot as ShadowRoot;
+    if (formStyles.styleSheet && !root.adoptedStyleSheets.includes(formStyles.styleSheet)) {
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, formStyles.styleSheet];
+    }
     outboxEvents.addEventListener('settled', this.handleSettled);
   }
 

@@ -1,0 +1,31 @@
+/** English wording of the lead form: loaded with the lazy form chunk and added to the English catalog. */
+const enForm = {
+  'lead.heading': 'Contact our sales team',
+  'lead.hello': 'Hello {name}',
+  'lead.intro': 'Tell us a little about you and our sales team will get in touch.',
+  'lead.firstName': 'First name',
+  'lead.lastName': 'Last name',
+  'lead.email': 'Work email',
+  'lead.companyName': 'Company name',
+  'lead.companySize': 'Number of employees',
+  'lead.phoneNumber': 'Phone number',
+  'lead.country': 'Country',
+  'lead.state': 'State or province',
+  'lead.comment': 'Comment',
+  'lead.optional': '(optional)',
+  'lead.choose': 'Select…',
+  'lead.submit': 'Submit information',
+  'lead.cancel': 'Cancel',
+  'lead.close': 'Close',
+  'lead.sending': 'Sending…',
+  'lead.thanks': 'Thank you for reaching out! Our sales team will get back to you soon.',
+  'lead.saved': 'Your information is saved and will be sent as soon as the connection is back.',
+  'lead.failed': 'We could not send your information. Please check the highlighted fields.',
+  'lead.rejected': 'We could not send your information. Please try again later.',
+  'error.required': 'This field is required.',
+  'error.email': 'Enter a valid email address.',
+  'error.tooLong': 'This is too long.',
+  'error.invalid': 'This value is not valid.',
+};
+
+export default enForm;
