@@ -1,5 +1,30 @@
 import { readFileSync } from 'node:fs';
-import { defineConfig, type BuildEnvironmentOptions } from 'vite';
+import { defineConfig, type BuildEnvironmentOptions, type Plugin } from 'vite';
+
+/**
+ * Minifies the CSS inside our own css`` templates (they hold no interpolations): comments go, whitespace runs
+ * become one space, and spaces next to { } ; , and after : go. A space before ":" stays (".a :hover" differs
+ * from ".a:hover"), as does every descendant-combinator space.
+ */
+export function minifyCssTemplates(): Plugin {
+  return {
+    name: 'growth-kit:minify-css-templates',
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id) || !code.includes('css`')) return null;
+      const out = code.replace(/\bcss`([^`$]*)`/g, (_, body: string) => {
+        const css = body
+          .replace(/\/\*[\s\S]*?\*\//g, '')
+          .replace(/\s+/g, ' ')
+          .replace(/\s*([{};,])\s*/g, '$1')
+          .replace(/:\s+/g, ':')
+          .replace(/;}/g, '}')
+          .trim();
+        return `css\`${css}\``;
+      });
+      return out === code ? null : { code: out, map: null };
+    },
+  };
+}
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -8,6 +33,7 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
  * imports, and lazy chunks beside them. `--mode npm` makes the npm entries in dist/npm with lit kept external.
  */
 export default defineConfig(({ mode }) => ({
+  plugins: [minifyCssTemplates()],
   define: {
     __GK_VERSION__: JSON.stringify(version),
     // Library mode leaves these alone; in a browser bundle they must be constants.
@@ -37,12 +63,30 @@ export default defineConfig(({ mode }) => ({
           manifest: true,
           target: 'es2021',
           reportCompressedSize: false,
+          license: { fileName: 'THIRD-PARTY-LICENSES.md' },
           // Library mode: no preload helper around dynamic imports (our chunks have nothing to preload, and the
           // helper would resolve from "/" instead of the script's own folder). Everything is bundled, lit too.
           lib: { entry: { 'growth-kit': 'src/loader.ts', 'growth-kit.main': 'src/growth-kit.ts' }, formats: ['es'] },
           rolldownOptions: {
             // Vite keeps whitespace in ES library builds for downstream tree-shaking; this file is final.
-            output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', minify: true },
+            output: {
+              entryFileNames: '[name].js',
+              chunkFileNames: 'chunks/[name]-[hash].js',
+              minify: true,
+              // One chunk for what the initial path shares with lazy parts: a browser compresses each file alone,
+              // so scattering it over many small files costs bytes. Modules only lazy parts use stay out of it.
+              codeSplitting: {
+                groups: [
+                  {
+                    name: (id: string) =>
+                      /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/|src\/(runtime|internal|controllers|events)\/|src\/locales\/en\.ts|(hand-raise-lead-button|course-progress-tracker|consent-gate)\.schema\.ts/.test(id) &&
+                      !/src\/runtime\/(outbox|coverage|schema|transport|identity)\.ts/.test(id)
+                        ? 'core'
+                        : null,
+                  },
+                ],
+              },
+            },
           },
         }) as BuildEnvironmentOptions,
 }));

@@ -37,8 +37,10 @@ const browsers = [
 export default {
   files: ['test/runtime/**/*.test.ts', 'test/components/**/*.test.ts', 'test/dist/**/*.test.ts'],
   nodeResolve: { exportConditions: ['production'] },
-  // One page at a time: tests share the origin's cookies and storage, and each starts from a clean slate.
+  // One page at a time, one browser at a time: tests share the origin's storage, the endpoint and the Segment
+  // stand-in, and each counts exactly what it caused.
   concurrency: 1,
+  concurrentBrowsers: 1,
   browsers,
   browserStartTimeout: 60000,
   testsFinishTimeout: 300000,

@@ -46,23 +46,25 @@ export const NotStarted: Story = {};
 export const InProgress: Story = {
   play: async ({ canvasElement }) => {
     answerWith(accepted);
-    tracker(canvasElement).complete('reading');
+    await tracker(canvasElement).complete('reading');
   },
 };
 export const QuizPending: Story = {
   args: { completion: 'videos-and-quiz' },
   play: async ({ canvasElement }) => {
     answerWith(accepted);
-    tracker(canvasElement).complete('intro');
+    await tracker(canvasElement).complete('intro');
   },
 };
 export const Complete: Story = {
   play: async ({ canvasElement }) => {
     answerWith({ ok: true, status: 201, body: { ok: true, badge_url: '/media/badge.svg' } });
     const el = tracker(canvasElement);
-    el.complete('intro');
-    el.complete('reading');
-    el.reportQuiz('quiz', { score: 9, max: 10 });
+    await el.complete('intro');
+    await el.complete('reading');
+    const done = new Promise((resolve) => el.addEventListener('gk-course-complete', resolve, { once: true }));
+    await el.reportQuiz('quiz', { score: 9, max: 10 });
+    await done;
   },
 };
 export const German: Story = { render: (a) => html`<div lang="de"><course-progress-tracker course-id="de" lessons=${a.lessons}></course-progress-tracker></div>` };

@@ -5,7 +5,6 @@
  */
 import { getConfig } from './config.js';
 import { consent } from './consent.js';
-import { getAnonymousId } from './identity.js';
 import { removeLocal } from './storage.js';
 
 type Properties = Record<string, unknown>;
@@ -38,7 +37,7 @@ function load(): Promise<Client | null> {
         { writeKey: segmentWriteKey, ...(segmentCdnUrl ? { cdnURL: segmentCdnUrl } : {}) },
         segmentApiHost ? { integrations: { 'Segment.io': apiHostOptions(segmentApiHost) } } : {},
       );
-      const id = getAnonymousId();
+      const id = (await import('./identity.js')).getAnonymousId();
       if (id) analytics.setAnonymousId(id);
       return analytics as unknown as Client;
     })

@@ -25,14 +25,14 @@ describe('<course-progress-tracker>', () => {
     const el = await fixture<CourseProgressTracker>(
       html`<course-progress-tracker course-id=${courseId} user-id="u1" lessons=${lessons} completion="videos-and-quiz" pass-mark="80"></course-progress-tracker>`,
     );
-    el.reportQuiz('q1', { score: 7, max: 10 });
+    await el.reportQuiz('q1', { score: 7, max: 10 });
     await el.updateComplete;
     expect(progressbar(el).getAttribute('aria-valuenow')).to.equal('0');
-    el.reportQuiz('q1', { score: 9, max: 10 });
+    await el.reportQuiz('q1', { score: 9, max: 10 });
     await el.updateComplete;
     expect(progressbar(el).getAttribute('aria-valuenow')).to.equal('50');
     const done = oneEvent(el, 'gk-course-complete');
-    el.complete('v1');
+    void el.complete('v1');
     const { detail } = await done;
     expect(detail.badgeUrl).to.equal(`${endpoint()}/badges/${courseId}.svg`);
     await el.updateComplete;

@@ -158,13 +158,13 @@ describe('<hand-raise-lead-button>', () => {
     const el = await fixture<HandRaiseLeadButton>(html`<hand-raise-lead-button glm-content="veto"></hand-raise-lead-button>`);
     await open(el);
     fill(el, complete);
-    const before = (await submissions()).length;
     el.addEventListener('gk-lead-submit', (e) => e.preventDefault(), { once: true });
     const submit = oneEvent(el, 'gk-lead-submit');
     q<HTMLFormElement>(el, 'form')!.requestSubmit();
-    await submit;
+    const id = ((await submit).detail.payload as { submission_id: string }).submission_id;
     await new Promise((r) => setTimeout(r, 300));
-    expect((await submissions()).length).to.equal(before);
+    expect((await submissions()).some((r) => r.idempotency_key === id)).to.equal(false);
+    expect(JSON.parse(localStorage.getItem('gk_outbox') ?? '[]')).to.deep.equal([]);
     expect(q(el, 'form')).to.not.equal(null);
   });
 

@@ -4,27 +4,14 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { AttributesController } from '../../controllers/attributes-controller.js';
 import { GrowthKitElement } from '../../internal/base-element.js';
 import { baseStyles } from '../../internal/shared-styles.js';
-import { track } from '../../runtime/analytics.js';
-import { callback, resolveEndpoint } from '../../runtime/config.js';
-import { coveredPercent, playedSeconds } from '../../runtime/segments.js';
-import { uuid } from '../../runtime/ids.js';
-import { getAnonymousId } from '../../runtime/identity.js';
-import { deliver } from '../../runtime/delivery.js';
-import { toHttpUrl } from '../../runtime/url.js';
-import { check, num, object, optional, bool, percent } from '../../runtime/validate.js';
+import { coveredPercent } from '../../runtime/segments.js';
 import { readLocal, writeLocal } from '../../runtime/storage.js';
-import '../../events/gk-course-complete.js';
-import '../../events/gk-lesson-complete.js';
+import { percent } from '../../runtime/validate.js';
 import { parseCompletion, parseLessons, type CompletionRule, type Lesson } from './course-progress-tracker.schema.js';
-import type { ProgressEvent } from './progress-event.schema.js';
 import { styles } from './course-progress-tracker.styles.js';
-import type { LessonProgress, MediaTracking, TrackingHost } from './media-tracking.js';
+import type { CourseContext, CourseState } from './course-actions.js';
+import type { LessonProgress, MediaTracking } from './media-tracking.js';
 
-interface CourseState {
-  lessons: Record<string, LessonProgress>;
-  courseCompleted: boolean;
-  badgeUrl: string | null;
-}
 
 
 /**
@@ -78,6 +65,7 @@ export class CourseProgressTracker extends GrowthKitElement {
   });
   /** Player tracking, loaded when the first player appears. */
   private tracking: Promise<MediaTracking> | null = null;
+  private actionsModule: Promise<typeof import('./course-actions.js')> | null = null;
 
   private get storageKey(): string {
     return `gk_course_${this.courseId}_${this.userId || 'anon'}`;
@@ -128,107 +116,66 @@ export class CourseProgressTracker extends GrowthKitElement {
       }
     }
     if (!found.size && !this.tracking) return;
-    this.tracking ??= import('./media-tracking.js').then(({ MediaTracking }) => new MediaTracking(this.trackingHost));
+    this.tracking ??= import('./media-tracking.js').then(({ MediaTracking }) => new MediaTracking(this.context));
     void this.tracking.then((t) => t.sync(found));
   };
 
-  /** What the lazy media tracking may do to this element. */
-  private readonly trackingHost: TrackingHost = ((el: CourseProgressTracker): TrackingHost => ({
-    lesson: (id) => el.lesson(id),
+  /** What the lazy parts (media tracking, course actions) may read and do on this element. */
+  private readonly context: CourseContext = ((el: CourseProgressTracker): CourseContext => ({
+    get courseId() {
+      return el.courseId;
+    },
+    get userId() {
+      return el.userId;
+    },
+    get endpoint() {
+      return el.endpoint;
+    },
+    get tag() {
+      return el.localName;
+    },
+    get settings() {
+      return el.attrs.values;
+    },
     get completeAt() {
       return el.attrs.values.completeAt;
     },
-    post: (event, lessonId, progress) => void el.post(event, lessonId, progress),
-    completeLesson: (id) => el.completeLesson(id),
+    get progress() {
+      return el.progress;
+    },
+    set progress(value) {
+      el.progress = value;
+    },
+    lesson: (id) => el.lesson(id),
+    post: (event, lessonId, progress) => el.actions().then((a) => a.post(el.context, event, lessonId, progress)),
+    completeLesson: (id) => void el.actions().then((a) => a.completeLesson(el.context, id)),
     save: () => el.save(),
     requestUpdate: () => el.requestUpdate(),
+    announce: (text) => (el.announcement = text),
+    emit: (type, detail) => el.emit(type, detail),
+    warn: (attribute, problem) => el.warn(attribute, problem),
+    t: (key, params) => el.i18n.t(key, params),
   }))(this);
 
-  /** Marks a lesson (an article, say) complete. */
-  complete(lessonId: string): void {
-    if (this.lesson(lessonId).completed) return;
-    this.completeLesson(lessonId);
-    this.save();
+  /** The course logic (completion rules, quiz, posting): a lazy part, loaded on the first learning event. */
+  private actions(): Promise<typeof import('./course-actions.js')> {
+    return (this.actionsModule ??= import('./course-actions.js'));
   }
 
-  /** Reports a quiz result; `passed` defaults to score/max against `pass-mark`. */
-  reportQuiz(lessonId: string, result: { score: number; max: number; passed?: boolean }): void {
-    const valid = check(object({ score: num, max: num, passed: optional(bool) }), result);
-    if (!valid.ok || result.max <= 0) {
-      this.warn('reportQuiz', 'expected { score, max, passed? } with max > 0');
-      return;
-    }
-    const percent = (result.score / result.max) * 100;
-    const passed = result.passed ?? percent >= this.attrs.values.passMark;
-    const state = this.lesson(lessonId);
-    state.passed = passed;
-    this.post(passed ? 'passed' : 'failed', lessonId, Math.round(percent));
-    track('Quiz Submitted', { course_id: this.courseId, lesson_id: lessonId, passed });
-    if (passed && !state.completed) this.completeLesson(lessonId);
-    this.save();
+  /** Marks a lesson (an article, say) complete. Resolves once recorded. */
+  async complete(lessonId: string): Promise<void> {
+    (await this.actions()).complete(this.context, lessonId);
+  }
+
+  /** Reports a quiz result; `passed` defaults to score/max against `pass-mark`. Resolves once recorded. */
+  async reportQuiz(lessonId: string, result: { score: number; max: number; passed?: boolean }): Promise<void> {
+    (await this.actions()).reportQuiz(this.context, lessonId, result);
   }
 
   private handleQuizEvent = (event: CustomEvent<{ lessonId: string; score: number; max: number; passed?: boolean }>): void => {
     const { lessonId, ...result } = event.detail ?? ({} as never);
-    if (typeof lessonId === 'string') this.reportQuiz(lessonId, result);
+    if (typeof lessonId === 'string') void this.reportQuiz(lessonId, result);
   };
-
-  private completeLesson(lessonId: string): void {
-    const state = this.lesson(lessonId);
-    state.completed = true;
-    this.post('completed', lessonId, 100);
-    track('Lesson Completed', { course_id: this.courseId, lesson_id: lessonId });
-    this.emit('gk-lesson-complete', { courseId: this.courseId, lessonId });
-    const title = this.attrs.values.lessons.find((l) => l.id === lessonId)?.title ?? lessonId;
-    this.announcement = this.i18n.t('course.lessonDone', { title });
-    this.checkCourse();
-  }
-
-  private ruleMet(): boolean {
-    const lessons = this.attrs.values.lessons;
-    if (!lessons.length) return false;
-    const s = (l: Lesson) => this.progress.lessons[l.id];
-    if (this.attrs.values.completion === 'videos-and-quiz') {
-      return lessons.every((l) => (l.type === 'video' ? s(l)?.completed : l.type === 'quiz' ? s(l)?.passed === true : true));
-    }
-    return lessons.every((l) => s(l)?.completed);
-  }
-
-  private checkCourse(): void {
-    if (this.progress.courseCompleted || !this.ruleMet()) return;
-    this.progress.courseCompleted = true;
-    track('Course Completed', { course_id: this.courseId });
-    this.announcement = this.i18n.t('course.complete');
-    void this.post('course_completed', null, 100).then((body) => {
-      const raw = (body as { badge_url?: unknown } | null)?.badge_url;
-      const badgeUrl = typeof raw === 'string' ? toHttpUrl(raw) : null;
-      if (typeof raw === 'string' && !badgeUrl) this.warn('badge_url', 'the endpoint sent a URL that is not http(s); no badge is shown');
-      this.progress = { ...this.progress, badgeUrl };
-      this.save();
-      const detail = { courseId: this.courseId, badgeUrl };
-      this.emit('gk-course-complete', detail);
-      callback('onCourseComplete', detail);
-    });
-  }
-
-  private async post(event: ProgressEvent['event'], lessonId: string | null, progress: number): Promise<unknown> {
-    const endpoint = resolveEndpoint(this.localName, this.endpoint, '/course-progress');
-    if (!endpoint || !this.courseId) return null;
-    const state = lessonId ? this.lesson(lessonId) : null;
-    const body: ProgressEvent = {
-      event_id: uuid(),
-      course_id: this.courseId,
-      lesson_id: lessonId,
-      ...(this.userId ? { user_id: this.userId } : { anonymous_id: getAnonymousId() }),
-      event,
-      progress,
-      played_seconds: state ? Math.round(playedSeconds(state.segments)) : 0,
-      duration: Math.round(state?.duration ?? 0),
-      occurred_at: new Date().toISOString(),
-    };
-    const { result } = await deliver(endpoint, body, body.event_id);
-    return result?.body ?? null;
-  }
 
   private percentOf(lesson: Lesson): number {
     const s = this.progress.lessons[lesson.id];

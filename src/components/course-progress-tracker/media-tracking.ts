@@ -3,6 +3,7 @@
  * the coverage of the timeline by played segments (runtime/coverage.ts), not the playhead.
  */
 import { Coverage } from '../../runtime/coverage.js';
+import type { CourseContext } from './course-actions.js';
 
 export interface LessonProgress {
   segments: [number, number][];
@@ -14,14 +15,7 @@ export interface LessonProgress {
 }
 
 /** What the tracker element offers its media tracking. */
-export interface TrackingHost {
-  lesson(id: string): LessonProgress;
-  readonly completeAt: number;
-  post(event: 'started' | 'progressed', lessonId: string, progress: number): void;
-  completeLesson(lessonId: string): void;
-  save(): void;
-  requestUpdate(): void;
-}
+export type TrackingHost = Pick<CourseContext, 'lesson' | 'completeAt' | 'post' | 'completeLesson' | 'save' | 'requestUpdate'>;
 
 const MILESTONES = [25, 50, 75, 100];
 /** `play`/`playing` mark where playback starts, so the stretch before the first timeupdate counts. */
@@ -66,7 +60,7 @@ export class MediaTracking {
     const cov = this.coverageOf(lessonId);
     const state = this.host.lesson(lessonId);
     if (Number.isFinite(media.duration)) state.duration = media.duration;
-    if (event.type === 'play' && !state.milestones.length && cov.played() === 0) this.host.post('started', lessonId, 0);
+    if (event.type === 'play' && !state.milestones.length && cov.played() === 0) void this.host.post('started', lessonId, 0);
     if (event.type === 'seeking' || event.type === 'pause') cov.interrupt();
     else if (event.type === 'ended') {
       cov.observe(media.currentTime);
@@ -83,7 +77,7 @@ export class MediaTracking {
       // Half a point of tolerance: players report the first frame a few ms after 0 and the last just before the end.
       if (percent >= m - 0.5 && !state.milestones.includes(m)) {
         state.milestones.push(m);
-        this.host.post('progressed', lessonId, m);
+        void this.host.post('progressed', lessonId, m);
         changed = true;
       }
     }

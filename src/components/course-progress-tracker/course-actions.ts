@@ -1,0 +1,125 @@
+/**
+ * The course logic of <course-progress-tracker>: completing lessons, quiz results, the completion rule and what
+ * is posted. A lazy part, loaded on the first learning event; the element itself only renders stored progress.
+ */
+import { track } from '../../runtime/analytics.js';
+import { callback, resolveEndpoint } from '../../runtime/config.js';
+import { deliver } from '../../runtime/delivery.js';
+import { uuid } from '../../runtime/ids.js';
+import { getAnonymousId } from '../../runtime/identity.js';
+import type { MessageKey } from '../../runtime/i18n.js';
+import { playedSeconds } from '../../runtime/segments.js';
+import { toHttpUrl } from '../../runtime/url.js';
+import { bool, check, num, object, optional } from '../../runtime/validate.js';
+import type { GkEventDetails } from '../../events/emit.js';
+import '../../events/gk-course-complete.js';
+import '../../events/gk-lesson-complete.js';
+import type { CompletionRule, Lesson } from './course-progress-tracker.schema.js';
+import type { LessonProgress } from './media-tracking.js';
+import type { ProgressEvent } from './progress-event.schema.js';
+
+export interface CourseState {
+  lessons: Record<string, LessonProgress>;
+  courseCompleted: boolean;
+  badgeUrl: string | null;
+}
+
+/** What the element exposes to its lazy parts. */
+export interface CourseContext {
+  readonly courseId: string;
+  readonly userId: string;
+  readonly endpoint: string;
+  readonly tag: string;
+  readonly settings: { lessons: Lesson[]; completeAt: number; passMark: number; completion: CompletionRule };
+  readonly completeAt: number;
+  progress: CourseState;
+  lesson(id: string): LessonProgress;
+  post(event: ProgressEvent['event'], lessonId: string | null, progress: number): Promise<unknown>;
+  completeLesson(lessonId: string): void;
+  save(): void;
+  requestUpdate(): void;
+  announce(text: string): void;
+  emit<K extends keyof GkEventDetails>(type: K, detail: GkEventDetails[K]): void;
+  warn(attribute: string, problem: string): void;
+  t(key: MessageKey, params?: Record<string, string | number>): string;
+}
+
+export function complete(c: CourseContext, lessonId: string): void {
+  if (c.lesson(lessonId).completed) return;
+  completeLesson(c, lessonId);
+  c.save();
+}
+
+export function reportQuiz(c: CourseContext, lessonId: string, result: { score: number; max: number; passed?: boolean }): void {
+  const valid = check(object({ score: num, max: num, passed: optional(bool) }), result);
+  if (!valid.ok || result.max <= 0) {
+    c.warn('reportQuiz', 'expected { score, max, passed? } with max > 0');
+    return;
+  }
+  const percent = (result.score / result.max) * 100;
+  const passed = result.passed ?? percent >= c.settings.passMark;
+  const state = c.lesson(lessonId);
+  state.passed = passed;
+  void post(c, passed ? 'passed' : 'failed', lessonId, Math.round(percent));
+  track('Quiz Submitted', { course_id: c.courseId, lesson_id: lessonId, passed });
+  if (passed && !state.completed) completeLesson(c, lessonId);
+  c.save();
+}
+
+export function completeLesson(c: CourseContext, lessonId: string): void {
+  const state = c.lesson(lessonId);
+  state.completed = true;
+  void post(c, 'completed', lessonId, 100);
+  track('Lesson Completed', { course_id: c.courseId, lesson_id: lessonId });
+  c.emit('gk-lesson-complete', { courseId: c.courseId, lessonId });
+  const title = c.settings.lessons.find((l) => l.id === lessonId)?.title ?? lessonId;
+  c.announce(c.t('course.lessonDone', { title }));
+  checkCourse(c);
+}
+
+function ruleMet(c: CourseContext): boolean {
+  const { lessons, completion } = c.settings;
+  if (!lessons.length) return false;
+  const s = (l: Lesson) => c.progress.lessons[l.id];
+  if (completion === 'videos-and-quiz') {
+    return lessons.every((l) => (l.type === 'video' ? s(l)?.completed : l.type === 'quiz' ? s(l)?.passed === true : true));
+  }
+  return lessons.every((l) => s(l)?.completed);
+}
+
+function checkCourse(c: CourseContext): void {
+  if (c.progress.courseCompleted || !ruleMet(c)) return;
+  c.progress.courseCompleted = true;
+  track('Course Completed', { course_id: c.courseId });
+  c.announce(c.t('course.complete'));
+  void post(c, 'course_completed', null, 100).then((body) => {
+    const raw = (body as { badge_url?: unknown } | null)?.badge_url;
+    const badgeUrl = typeof raw === 'string' ? toHttpUrl(raw) : null;
+    if (typeof raw === 'string' && !badgeUrl) c.warn('badge_url', 'the endpoint sent a URL that is not http(s); no badge is shown');
+    c.progress = { ...c.progress, badgeUrl };
+    c.save();
+    const detail = { courseId: c.courseId, badgeUrl };
+    c.emit('gk-course-complete', detail);
+    callback('onCourseComplete', detail);
+  });
+}
+
+/** Posts one learning event through the outbox; resolves with the endpoint's answer body. */
+export async function post(c: CourseContext, event: ProgressEvent['event'], lessonId: string | null, progress: number): Promise<unknown> {
+  const endpoint = resolveEndpoint(c.tag, c.endpoint, '/course-progress');
+  if (!endpoint || !c.courseId) return null;
+  const state = lessonId ? c.lesson(lessonId) : null;
+  const body: ProgressEvent = {
+    event_id: uuid(),
+    course_id: c.courseId,
+    lesson_id: lessonId,
+    ...(c.userId ? { user_id: c.userId } : { anonymous_id: getAnonymousId() }),
+    event,
+    progress,
+    played_seconds: state ? Math.round(playedSeconds(state.segments)) : 0,
+    duration: Math.round(state?.duration ?? 0),
+    occurred_at: new Date().toISOString(),
+  };
+  const { result } = await deliver(endpoint, body, body.event_id);
+  return result?.body ?? null;
+}
