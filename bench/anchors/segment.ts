@@ -1,0 +1,2 @@
+import { AnalyticsBrowser } from '@segment/analytics-next';
+void AnalyticsBrowser.load({ writeKey: 'anchor' });

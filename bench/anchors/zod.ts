@@ -1,0 +1,2 @@
+import { z } from 'zod';
+console.log(z.object({ email: z.email(), name: z.string().max(10) }).safeParse({}));
