@@ -40,7 +40,6 @@ export function cleanSlate(): void {
   }
   localStorage.clear();
   resetConfig();
-  resetWarnings();
   consent.reset();
   resetWarnings();
   document.documentElement.lang = 'en';

@@ -92,8 +92,3 @@ consent.addEventListener('change', () => {
     removeSegmentStorage();
   }
 });
-
-/** The calls waiting for a decision (tests and the dev panel read this). */
-export function pendingCalls(): readonly Call[] {
-  return pending;
-}

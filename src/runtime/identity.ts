@@ -47,8 +47,8 @@ function storedTouch(): Touch | null {
 }
 
 const lastTouch = currentTouch();
-let anonymousId = readLocal(ID_KEY) ?? uuid();
-let firstTouch = storedTouch() ?? lastTouch;
+const anonymousId = readLocal(ID_KEY) ?? uuid();
+const firstTouch = storedTouch() ?? lastTouch;
 
 function persist(): void {
   if (consent.has('analytics')) writeLocal(ID_KEY, anonymousId);
@@ -71,13 +71,4 @@ export function getAttribution(): Attribution {
     first_touch: consent.has('marketing') ? firstTouch : lastTouch,
     last_touch: lastTouch,
   };
-}
-
-/** Starts a new identity (tests, and a host's "log out"). */
-export function resetIdentity(): void {
-  anonymousId = uuid();
-  firstTouch = lastTouch;
-  removeLocal(ID_KEY);
-  removeLocal(TOUCH_KEY);
-  persist();
 }

@@ -5,7 +5,7 @@
  * `online` and on the next page load, and a Web Lock keeps two tabs from sending the same item at once.
  * Storage that throws or is full falls back to memory: the item is then delivered while the page lives.
  */
-import { readLocal, writeLocal } from './storage.js';
+import { readLocal, removeLocal, writeLocal } from './storage.js';
 import { send, type SendResult } from './transport.js';
 
 export interface OutboxItem {
@@ -136,7 +136,9 @@ export function flush(force = false): Promise<void> {
 }
 
 function storageWorks(): boolean {
-  return writeLocal('gk_probe', '1');
+  const works = writeLocal('gk_probe', '1');
+  removeLocal('gk_probe');
+  return works;
 }
 
 /**

@@ -3,10 +3,6 @@
  * Nothing on the initial path imports this file (attributes use runtime/validate.ts).
  */
 import * as z from 'zod/mini';
-import { toHttpUrl } from './url.js';
-
-/** An http(s) URL, absolute or relative to the page; `javascript:` and `data:` are refused. */
-export const httpUrl = z.string().check(z.refine((v) => toHttpUrl(v) !== null, 'expected an http(s) URL'));
 
 /** Renders zod issues as `path: message` lines, the form both console warnings and 422 bodies use. */
 export function describeIssues(error: z.core.$ZodError): { path: string; message: string }[] {

@@ -69,15 +69,15 @@ export class LeadForm implements ReactiveController {
     if (formStyles.styleSheet && !root.adoptedStyleSheets.includes(formStyles.styleSheet)) {
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, formStyles.styleSheet];
     }
+  }
+
+  // Lit calls hostConnected as soon as this controller joins the (connected) button.
+  hostConnected(): void {
     outboxEvents.addEventListener('settled', this.handleSettled);
   }
 
   hostDisconnected(): void {
     outboxEvents.removeEventListener('settled', this.handleSettled);
-  }
-
-  hostConnected(): void {
-    outboxEvents.addEventListener('settled', this.handleSettled);
   }
 
   /** Called after the dialog opened: focus goes to the first field, or to the notice after a submission. */
