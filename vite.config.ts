@@ -32,8 +32,83 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
  * Two builds. The default one makes the drop-in: dist/growth-kit.js (a classic-safe loader), the kit module it
  * imports, and lazy chunks beside them. `--mode npm` makes the npm entries in dist/npm with lit kept external.
  */
+/**
+ * Collapses the source indentation inside our own html`` templates (a newline and the spaces around it become
+ * one space, which HTML renders the same; none of our templates holds <pre> or <textarea> text). A small scanner
+ * follows ${…} expressions, nested templates and strings, so only template text is touched.
+ */
+export function collapseHtmlTemplates(): Plugin {
+  const collapse = (code: string, start: number): [string, number] => {
+    // `start` is just past the opening backtick; returns the rewritten template body and the index past its end.
+    let out = '';
+    let i = start;
+    while (i < code.length) {
+      const ch = code[i];
+      if (ch === '\\') {
+        out += code.slice(i, i + 2);
+        i += 2;
+      } else if (ch === '`') {
+        return [out.replace(/[ \t]*\n\s*/g, ' '), i + 1];
+      } else if (ch === '$' && code[i + 1] === '{') {
+        const [expr, next] = expression(code, i + 2);
+        out += '${' + expr + '}';
+        i = next;
+      } else {
+        out += ch;
+        i += 1;
+      }
+    }
+    throw new Error('unterminated template');
+  };
+  const expression = (code: string, start: number): [string, number] => {
+    let out = '';
+    let depth = 0;
+    let i = start;
+    while (i < code.length) {
+      const ch = code[i];
+      if (ch === '`') {
+        const [body, next] = collapse(code, i + 1);
+        out += '`' + body + '`';
+        i = next;
+      } else if (ch === "'" || ch === '"') {
+        let j = i + 1;
+        while (j < code.length && code[j] !== ch) j += code[j] === '\\' ? 2 : 1;
+        out += code.slice(i, j + 1);
+        i = j + 1;
+      } else if (ch === '{') {
+        depth += 1;
+        out += ch;
+        i += 1;
+      } else if (ch === '}') {
+        if (depth === 0) return [out, i + 1];
+        depth -= 1;
+        out += ch;
+        i += 1;
+      } else {
+        out += ch;
+        i += 1;
+      }
+    }
+    throw new Error('unterminated expression');
+  };
+  return {
+    name: 'growth-kit:collapse-html-templates',
+    transform(code, id) {
+      if (!/\/src\/components\/.*\.ts$/.test(id) || !code.includes('html`')) return null;
+      let out = '';
+      let i = 0;
+      for (let at = code.indexOf('html`'); at !== -1; at = code.indexOf('html`', i)) {
+        const [body, next] = collapse(code, at + 5);
+        out += code.slice(i, at) + 'html`' + body + '`';
+        i = next;
+      }
+      return { code: out + code.slice(i), map: null };
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => ({
-  plugins: [minifyCssTemplates()],
+  plugins: [minifyCssTemplates(), collapseHtmlTemplates()],
   define: {
     __GK_VERSION__: JSON.stringify(version),
     // Library mode leaves these alone; in a browser bundle they must be constants.
@@ -80,7 +155,7 @@ export default defineConfig(({ mode }) => ({
                   {
                     name: (id: string) =>
                       /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/|src\/(runtime|internal|controllers|events)\/|src\/locales\/en\.ts|(hand-raise-lead-button|course-progress-tracker|consent-gate)\.schema\.ts/.test(id) &&
-                      !/src\/runtime\/(outbox|coverage|schema|transport|identity)\.ts/.test(id)
+                      !/src\/runtime\/(outbox|coverage|schema|transport|identity|consent-signals)\.ts/.test(id)
                         ? 'core'
                         : null,
                   },

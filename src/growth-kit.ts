@@ -5,7 +5,7 @@
 import { configure, configureFromScript, getConfig } from './runtime/config.js';
 import { consent } from './runtime/consent.js';
 import { resumeDelivery } from './runtime/delivery.js';
-import { watchIdentity } from './runtime/identity-loader.js';
+import { startOnDemand } from './runtime/on-demand.js';
 import { VERSION } from './internal/define.js';
 import { defineAll } from './elements.js';
 
@@ -55,6 +55,6 @@ export function boot(script: HTMLScriptElement | null): void {
   };
   defineAll();
   resumeDelivery();
-  watchIdentity();
+  startOnDemand();
   document.dispatchEvent(new CustomEvent('gk-ready', { detail: { version: VERSION } }));
 }

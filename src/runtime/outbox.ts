@@ -5,7 +5,7 @@
  * `online` and on the next page load, and a Web Lock keeps two tabs from sending the same item at once.
  * Storage that throws or is full falls back to memory: the item is then delivered while the page lives.
  */
-import { readLocal, removeLocal, writeLocal } from './storage.js';
+import { readLocal, writeLocal } from './storage.js';
 import { send, type SendResult } from './transport.js';
 
 export interface OutboxItem {
@@ -111,34 +111,37 @@ function schedule(): void {
   timer = setTimeout(() => void flush(), Math.max(0, next - Date.now()));
 }
 
-function withLock(run: () => Promise<void>): Promise<void> {
+/** Runs `run` under the outbox lock; resolves false when another tab holds it (that tab is sending). */
+function withLock(run: () => Promise<void>): Promise<boolean> {
   const locks = (navigator as Navigator & { locks?: LockManager }).locks;
-  if (!locks?.request) return run();
-  return locks
-    .request('gk-outbox', { ifAvailable: true }, async (lock) => {
-      if (lock) await run();
-    })
-    .then(() => undefined);
+  if (!locks?.request) return run().then(() => true);
+  return locks.request('gk-outbox', { ifAvailable: true }, async (lock) => {
+    if (!lock) return false;
+    await run();
+    return true;
+  }) as unknown as Promise<boolean>;
 }
 
-/** Sends every item that is due. Another tab holding the lock sends instead of this one. */
+/** How long a tab waits before trying again when another tab holds the lock. */
+const LOCK_RETRY = 2000;
+
+/** Sends every item that is due. When another tab holds the lock, this tab tries again shortly. */
 export function flush(force = false): Promise<void> {
   return withLock(async () => {
-    // Another tab may have delivered (and removed) items since we read storage.
-    const stored = load();
-    const storedKeys = new Set(stored.map((i) => i.key));
-    items = storageWorks() ? items.filter((i) => storedKeys.has(i.key) || inFlight.has(i.key)) : items;
-    for (const s of stored) if (!items.some((i) => i.key === s.key)) items.push(s);
+    // Items another tab stored join ours. None of ours is dropped because storage lacks it: storage may have been
+    // cleared under us, and a second send of a delivered item only gets the endpoint's replayed answer.
+    for (const s of load()) if (!items.some((i) => i.key === s.key)) items.push(s);
     const due = items.filter((i) => !inFlight.has(i.key) && (force || i.nextAt <= Date.now()));
     for (const item of due) await attempt(item);
     schedule();
-  }).catch(() => schedule());
-}
-
-function storageWorks(): boolean {
-  const works = writeLocal('gk_probe', '1');
-  removeLocal('gk_probe');
-  return works;
+  })
+    .then((ran) => {
+      if (!ran) {
+        clearTimeout(timer);
+        timer = setTimeout(() => void flush(force), LOCK_RETRY);
+      }
+    })
+    .catch(() => schedule());
 }
 
 /**

@@ -2,7 +2,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { ConsentGate } from '../../src/components/consent-gate/consent-gate.js';
 import { consent } from '../../src/runtime/consent.js';
 import { defineAll } from '../../src/elements.js';
-import { cleanSlate } from '../helpers.js';
+import { configure } from '../../src/runtime/config.js';
+import { consentModeState, recordDecision, startConsentMode } from '../../src/runtime/consent-signals.js';
+import { cleanSlate, endpoint, submissions, waitFor } from '../helpers.js';
 
 defineAll();
 
@@ -45,5 +47,80 @@ describe('<consent-gate>', () => {
     consent.set({ marketing: false }, 'preferences');
     await el.updateComplete;
     expect(el.querySelector('iframe')).to.equal(null);
+  });
+});
+
+describe('<consent-gate> proof of consent and signals', () => {
+  beforeEach(() => {
+    cleanSlate();
+    configure({ endpoint: endpoint() });
+  });
+
+  it('posts proof of every decision to the endpoint: who, what, which policy, when, where', async () => {
+    const el = await fixture<ConsentGate>(html`<consent-gate policy-version="2026-11"></consent-gate>`);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="accept"]')!.click();
+    const decision = consent.get()!;
+    const row = await waitFor(async () => (await submissions('consent')).find((r) => r.body.consent_id === decision.consent_id), 5000, 'the proof');
+    expect(row.body).to.deep.equal({
+      consent_id: decision.consent_id,
+      policy_version: '2026-11',
+      categories: { necessary: true, functional: true, analytics: true, marketing: true },
+      source: 'banner',
+      timestamp: decision.timestamp,
+      page_url: location.origin + location.pathname,
+      locale: 'en',
+    });
+    consent.set({ marketing: false }, 'preferences');
+    await waitFor(async () => (await submissions('consent')).filter((r) => r.body.consent_id === decision.consent_id).length === 2, 5000, 'the second proof').catch(async (error: Error) => {
+      const { pending } = await import('../../src/runtime/outbox.js');
+      const rows = (await submissions('consent')).filter((r) => r.body.consent_id === decision.consent_id).map((r) => r.body.categories);
+      throw new Error(`${error.message}; outbox: ${JSON.stringify(pending())}; stored: ${localStorage.getItem('gk_outbox')}; rows: ${JSON.stringify(rows)}; decision: ${JSON.stringify(consent.get())}`);
+    });
+  });
+
+  it('asks again when the policy version changes', async () => {
+    consent.set({ analytics: true }, 'banner');
+    const el = await fixture<ConsentGate>(html`<consent-gate policy-version="2"></consent-gate>`);
+    await el.updateComplete;
+    expect(consent.decided).to.equal(false);
+    expect(el.shadowRoot!.querySelector('[part="banner"]')).to.not.equal(null);
+  });
+
+  it('warns once about a cookie-domain that is not a domain and keeps the page host', async () => {
+    const { captureWarnings } = await import('../helpers.js');
+    const warnings = captureWarnings();
+    await fixture<ConsentGate>(html`<consent-gate cookie-domain="not a domain;"></consent-gate>`);
+    warnings.restore();
+    expect(warnings.messages).to.have.length(1);
+    expect(warnings.messages[0]).to.contain('<consent-gate> cookie-domain');
+  });
+
+  it('speaks Google Consent Mode v2 through dataLayer: all denied by default, then each decision', () => {
+    const layer: IArguments[] = [];
+    (window as unknown as { dataLayer: unknown[] }).dataLayer = layer;
+    try {
+      startConsentMode();
+      consent.set({ analytics: true, functional: false, marketing: false }, 'banner');
+      recordDecision(null);
+      const commands = layer.map((args) => Array.from(args));
+      expect(commands[0]).to.deep.equal([
+        'consent',
+        'default',
+        {
+          ad_storage: 'denied',
+          ad_user_data: 'denied',
+          ad_personalization: 'denied',
+          analytics_storage: 'denied',
+          functionality_storage: 'denied',
+          personalization_storage: 'denied',
+          security_storage: 'granted',
+        },
+      ]);
+      expect(commands.at(-1)).to.deep.equal(['consent', 'update', consentModeState(consent.categories())]);
+      expect((commands.at(-1)![2] as Record<string, string>).analytics_storage).to.equal('granted');
+      expect((commands.at(-1)![2] as Record<string, string>).ad_storage).to.equal('denied');
+    } finally {
+      delete (window as unknown as { dataLayer?: unknown }).dataLayer;
+    }
   });
 });

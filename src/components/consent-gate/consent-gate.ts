@@ -1,10 +1,10 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { AttributesController } from '../../controllers/attributes-controller.js';
 import { ConsentController } from '../../controllers/consent-controller.js';
 import { GrowthKitElement } from '../../internal/base-element.js';
 import { baseStyles } from '../../internal/shared-styles.js';
 import { consent, type ConsentCategory, type ConsentSource } from '../../runtime/consent.js';
+import { setProofEndpoint, startOnDemand } from '../../runtime/on-demand.js';
 import { toHttpUrl } from '../../runtime/url.js';
 import { parseCategory, parseMode, type ConsentGateMode } from './consent-gate.schema.js';
 import { styles } from './consent-gate.styles.js';
@@ -28,12 +28,27 @@ import { styles } from './consent-gate.styles.js';
 export class ConsentGate extends GrowthKitElement {
   static override styles = [baseStyles, styles];
 
+  static override properties = {
+    category: {},
+    mode: { reflect: true },
+    privacyPolicyUrl: { attribute: 'privacy-policy-url' },
+    policyVersion: { attribute: 'policy-version' },
+    cookieDomain: { attribute: 'cookie-domain' },
+    endpoint: {},
+  };
+
   /** The category the gated content needs: necessary, functional, analytics or marketing. */
-  @property() category: ConsentCategory = 'marketing';
+  category: ConsentCategory = 'marketing';
   /** The element's role: auto (gate when it holds a template, banner otherwise), banner, gate or preferences-button. */
-  @property({ reflect: true }) mode: ConsentGateMode = 'auto';
+  mode: ConsentGateMode = 'auto';
   /** The privacy policy linked from the banner (http(s) only). */
-  @property({ attribute: 'privacy-policy-url' }) privacyPolicyUrl = '';
+  privacyPolicyUrl = '';
+  /** The version of the privacy policy; a new version makes stored decisions invalid and asks again. */
+  policyVersion = '';
+  /** The domain of the consent cookie, e.g. "example.com" to share it across www. and learn. subdomains. */
+  cookieDomain = '';
+  /** The full URL proof of consent is posted to; defaults to the page-wide endpoint + /consents. */
+  endpoint = '';
 
   private readonly consentState = new ConsentController(this);
   private readonly attrs = new AttributesController<{ category: ConsentCategory; mode: ConsentGateMode }>(this, {
@@ -46,6 +61,23 @@ export class ConsentGate extends GrowthKitElement {
     const mode = this.attrs.values.mode;
     if (mode !== 'auto') return mode;
     return this.querySelector(':scope > template') ? 'gate' : 'banner';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    startOnDemand();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('policyVersion') || changed.has('cookieDomain')) {
+      const domain = this.cookieDomain.trim().replace(/^\./, '');
+      if (domain && !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(domain)) this.warn('cookie-domain', `"${domain.slice(0, 60)}" is not a domain name; using the page's host`);
+      consent.configure({
+        ...(this.policyVersion ? { policyVersion: this.policyVersion.slice(0, 50) } : {}),
+        ...(domain && /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(domain) ? { cookieDomain: domain } : {}),
+      });
+    }
+    if (changed.has('endpoint') && this.endpoint) setProofEndpoint(this.endpoint);
   }
 
   protected override updated(changed: PropertyValues<this>): void {

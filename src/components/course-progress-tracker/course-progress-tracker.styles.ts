@@ -56,11 +56,4 @@ export const styles = css`
     max-width: 120px;
     margin-top: 8px;
   }
-  .sr {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-  }
 `;

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { AttributesController } from '../../controllers/attributes-controller.js';
 import { GrowthKitElement } from '../../internal/base-element.js';
@@ -32,25 +31,38 @@ import type { LessonProgress, MediaTracking } from './media-tracking.js';
 export class CourseProgressTracker extends GrowthKitElement {
   static override styles = [baseStyles, styles];
 
-  /** The course's id, reported with every event. */
-  @property({ attribute: 'course-id' }) courseId = '';
-  /** The course's title, shown above the progress bar. */
-  @property({ attribute: 'course-title' }) courseTitle = '';
-  /** The learner's id in the host's system, when known; otherwise the anonymous id is used. */
-  @property({ attribute: 'user-id' }) userId = '';
-  /** The lessons as JSON: [{"id","title","type":"video|quiz|article"}]. */
-  @property() lessons = '';
-  /** The percentage of a video that must be watched to complete it (default 90). */
-  @property({ attribute: 'complete-at' }) completeAt = '';
-  /** The quiz score percentage needed to pass (default 70). */
-  @property({ attribute: 'pass-mark' }) passMark = '';
-  /** The completion rule: all-lessons, or videos-and-quiz (every video watched and every quiz passed). */
-  @property() completion: CompletionRule = 'all-lessons';
-  /** The full URL progress is posted to; defaults to the page-wide endpoint + /course-progress. */
-  @property() endpoint = '';
+  static override properties = {
+    courseId: { attribute: 'course-id' },
+    courseTitle: { attribute: 'course-title' },
+    userId: { attribute: 'user-id' },
+    lessons: {},
+    completeAt: { attribute: 'complete-at' },
+    passMark: { attribute: 'pass-mark' },
+    completion: {},
+    endpoint: {},
+    progress: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+  };
 
-  @state() private progress: CourseState = { lessons: {}, courseCompleted: false, badgeUrl: null };
-  @state() private announcement = '';
+  /** The course's id, reported with every event. */
+  courseId = '';
+  /** The course's title, shown above the progress bar. */
+  courseTitle = '';
+  /** The learner's id in the host's system, when known; otherwise the anonymous id is used. */
+  userId = '';
+  /** The lessons as JSON: [{"id","title","type":"video|quiz|article"}]. */
+  lessons = '';
+  /** The percentage of a video that must be watched to complete it (default 90). */
+  completeAt = '';
+  /** The quiz score percentage needed to pass (default 70). */
+  passMark = '';
+  /** The completion rule: all-lessons, or videos-and-quiz (every video watched and every quiz passed). */
+  completion: CompletionRule = 'all-lessons';
+  /** The full URL progress is posted to; defaults to the page-wide endpoint + /course-progress. */
+  endpoint = '';
+
+  private progress: CourseState = { lessons: {}, courseCompleted: false, badgeUrl: null };
+  private announcement = '';
 
   private readonly attrs = new AttributesController<{
     lessons: Lesson[];
@@ -209,7 +221,7 @@ export class CourseProgressTracker extends GrowthKitElement {
                 const completed = this.progress.lessons[l.id]?.completed;
                 return html`<li>
                   <span class="tick" aria-hidden="true">${completed ? '✓' : '○'}</span>
-                  <span>${l.title || l.id}<span class="sr"> — ${t(completed ? 'course.lessonStatusDone' : 'course.lessonStatusTodo')}</span></span>
+                  <span>${l.title || l.id}<span class="gk-visually-hidden"> — ${t(completed ? 'course.lessonStatusDone' : 'course.lessonStatusTodo')}</span></span>
                   ${l.type === 'video' ? html`<span class="pct">${this.percentOf(l)}%</span>` : nothing}
                 </li>`;
               })}
@@ -219,7 +231,7 @@ export class CourseProgressTracker extends GrowthKitElement {
           ? html`<p class="complete">${t('course.complete')}</p>
               ${this.progress.badgeUrl ? html`<img part="badge" class="badge" src=${this.progress.badgeUrl} alt=${t('course.badge')} />` : nothing}`
           : nothing}
-        <div class="sr" role="status" aria-live="polite">${this.announcement}</div>
+        <div class="gk-visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       </div>
       <slot @slotchange=${this.handleSlotChange}></slot>`;
   }

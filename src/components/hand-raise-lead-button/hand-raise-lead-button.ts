@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { AttributesController } from '../../controllers/attributes-controller.js';
 import { GrowthKitElement } from '../../internal/base-element.js';
@@ -60,44 +59,70 @@ function loadForm() {
 export class HandRaiseLeadButton extends GrowthKitElement {
   static override styles = [baseStyles, styles];
 
-  /** The placement id reported with every lead from this button, unique per page and position. */
-  @property({ attribute: 'glm-content' }) glmContent = '';
-  /** The page the lead came from; defaults to the page's host and path. */
-  @property({ attribute: 'glm-source' }) glmSource = '';
-  /** The product interaction this button stands for, such as "Hand raise PQL". */
-  @property({ attribute: 'product-interaction' }) productInteraction = '';
-  /** The product namespace (account or group) id the visitor is in, when known. */
-  @property({ attribute: 'namespace-id' }) namespaceId = '';
-  /** The tracking labels as JSON: {"action","label","property","value","experiment"}. */
-  @property({ attribute: 'cta-tracking' }) ctaTracking = '';
-  /** The full URL leads are posted to; defaults to the page-wide endpoint + /hand-raise-leads. */
-  @property() endpoint = '';
-  /** The button's text; defaults to the localized "Contact sales". */
-  @property({ attribute: 'button-text' }) buttonText = '';
-  /** The button's look: primary, secondary or link. */
-  @property({ reflect: true }) variant: ButtonVariant = 'primary';
-  /** Whether the button uses the compact size. */
-  @property({ type: Boolean, reflect: true }) small = false;
-  /** The fields shown, space-separated (default: all). */
-  @property() fields = '';
-  /** The fields required, space-separated (default: all but phone_number and comment). */
-  @property({ attribute: 'required-fields' }) requiredFields = '';
-  /** The visitor's first name, prefilled. */
-  @property({ attribute: 'first-name' }) firstName = '';
-  /** The visitor's last name, prefilled. */
-  @property({ attribute: 'last-name' }) lastName = '';
-  /** The visitor's work email, prefilled. */
-  @property() email = '';
-  /** The visitor's company, prefilled. */
-  @property({ attribute: 'company-name' }) companyName = '';
-  /** The visitor's display name; adds "Hello NAME" to the form's heading. */
-  @property({ attribute: 'user-name' }) userName = '';
+  static override properties = {
+    glmContent: { attribute: 'glm-content' },
+    glmSource: { attribute: 'glm-source' },
+    productInteraction: { attribute: 'product-interaction' },
+    namespaceId: { attribute: 'namespace-id' },
+    ctaTracking: { attribute: 'cta-tracking' },
+    endpoint: {},
+    buttonText: { attribute: 'button-text' },
+    variant: { reflect: true },
+    small: { type: Boolean, reflect: true },
+    fields: {},
+    requiredFields: { attribute: 'required-fields' },
+    firstName: { attribute: 'first-name' },
+    lastName: { attribute: 'last-name' },
+    email: {},
+    companyName: { attribute: 'company-name' },
+    userName: { attribute: 'user-name' },
+    open: { state: true, attribute: false },
+    loading: { state: true, attribute: false },
+    loadFailed: { state: true, attribute: false },
+  };
 
-  @state() private open = false;
-  @state() private loading = false;
-  @state() private loadFailed = false;
-  @query('dialog') private dialog!: HTMLDialogElement | null;
-  @query('button[part="button"]') private trigger!: HTMLButtonElement | null;
+  /** The placement id reported with every lead from this button, unique per page and position. */
+  glmContent = '';
+  /** The page the lead came from; defaults to the page's host and path. */
+  glmSource = '';
+  /** The product interaction this button stands for, such as "Hand raise PQL". */
+  productInteraction = '';
+  /** The product namespace (account or group) id the visitor is in, when known. */
+  namespaceId = '';
+  /** The tracking labels as JSON: {"action","label","property","value","experiment"}. */
+  ctaTracking = '';
+  /** The full URL leads are posted to; defaults to the page-wide endpoint + /hand-raise-leads. */
+  endpoint = '';
+  /** The button's text; defaults to the localized "Contact sales". */
+  buttonText = '';
+  /** The button's look: primary, secondary or link. */
+  variant: ButtonVariant = 'primary';
+  /** Whether the button uses the compact size. */
+  small = false;
+  /** The fields shown, space-separated (default: all). */
+  fields = '';
+  /** The fields required, space-separated (default: all but phone_number and comment). */
+  requiredFields = '';
+  /** The visitor's first name, prefilled. */
+  firstName = '';
+  /** The visitor's last name, prefilled. */
+  lastName = '';
+  /** The visitor's work email, prefilled. */
+  email = '';
+  /** The visitor's company, prefilled. */
+  companyName = '';
+  /** The visitor's display name; adds "Hello NAME" to the form's heading. */
+  userName = '';
+
+  private open = false;
+  private loading = false;
+  private loadFailed = false;
+  private get dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
+  private get trigger(): HTMLButtonElement | null {
+    return this.renderRoot.querySelector('button[part="button"]');
+  }
 
   /** The lazily loaded form, once the visitor asked for it. */
   private form: LeadForm | null = null;

@@ -1,0 +1,73 @@
+/**
+ * What every consent decision sets off, whoever made it (the banner, a placeholder, GrowthKit.consent.set):
+ * a proof-of-consent record posted to the endpoint (GDPR Art. 7(1): the controller must be able to demonstrate
+ * consent), and Google Consent Mode v2 signals when gtag or dataLayer is on the page. Loaded by on-demand.ts.
+ */
+import { resolveEndpoint } from './config.js';
+import { consent, type ConsentCategories } from './consent.js';
+import { deliver } from './delivery.js';
+import { resolveLocale } from './i18n.js';
+
+let defaultsSent = false;
+
+type Gtag = (...args: unknown[]) => void;
+
+function gtag(): Gtag | null {
+  const w = window as unknown as { gtag?: Gtag; dataLayer?: unknown[] };
+  if (typeof w.gtag === 'function') return w.gtag;
+  // gtag.js pushes its `arguments` object; do the same so Google tags read our commands.
+  if (Array.isArray(w.dataLayer)) {
+    const layer = w.dataLayer;
+    return function () {
+      // eslint-disable-next-line prefer-rest-params
+      layer.push(arguments);
+    };
+  }
+  return null;
+}
+
+/** Consent Mode v2 types from our categories; security storage is always granted. */
+export function consentModeState(c: ConsentCategories): Record<string, 'granted' | 'denied'> {
+  const v = (granted: boolean) => (granted ? 'granted' : 'denied');
+  return {
+    ad_storage: v(c.marketing),
+    ad_user_data: v(c.marketing),
+    ad_personalization: v(c.marketing),
+    analytics_storage: v(c.analytics),
+    functionality_storage: v(c.functional),
+    personalization_storage: v(c.functional),
+    security_storage: 'granted',
+  };
+}
+
+/** Pushes the Consent Mode defaults (all denied but security) once, then the current decision if there is one. */
+export function startConsentMode(): void {
+  const g = gtag();
+  if (!g || defaultsSent) return;
+  defaultsSent = true;
+  g('consent', 'default', consentModeState({ necessary: true, functional: false, analytics: false, marketing: false }));
+  const decision = consent.get();
+  if (decision) g('consent', 'update', consentModeState(decision.categories));
+}
+
+/** Signals the current decision: a Consent Mode update, and its proof posted through the outbox. */
+export function recordDecision(proofEndpoint: string | null): void {
+  const decision = consent.get();
+  if (!decision) return;
+  startConsentMode();
+  gtag()?.('consent', 'update', consentModeState(decision.categories));
+  const endpoint = resolveEndpoint('consent-gate', proofEndpoint, '/consents');
+  if (!endpoint) return;
+  const record = {
+    consent_id: decision.consent_id,
+    policy_version: decision.policy_version,
+    categories: decision.categories,
+    source: decision.source,
+    timestamp: decision.timestamp,
+    // The page without its query: a URL may carry an email or a token, and proof needs no more than the page.
+    page_url: location.origin + location.pathname,
+    locale: resolveLocale(document.documentElement),
+  };
+  // One decision, one proof: the key is the decision's own identity, so a repeated send is stored once.
+  void deliver(endpoint, record, `${decision.consent_id}-${Date.parse(decision.timestamp)}`);
+}
