@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { segmentChunkFiles, type ManifestChunk } from './manifest.ts';
 
 export interface Size {
   file: string;
@@ -43,24 +44,10 @@ export function initialFiles(dist: string): string[] {
   return [...seen];
 }
 
-interface ManifestChunk {
-  file: string;
-  imports?: string[];
-  dynamicImports?: string[];
-}
-
 /** Every file Segment's lazy import pulls in, read from Vite's build manifest. */
 export function segmentFiles(dist: string): Set<string> {
   const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
-  const files = new Set<string>();
-  const visit = (key: string) => {
-    const chunk = manifest[key];
-    if (!chunk || files.has(join(dist, chunk.file))) return;
-    files.add(join(dist, chunk.file));
-    [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])].forEach(visit);
-  };
-  for (const key of Object.keys(manifest)) if (key.includes('node_modules/@segment/analytics-next/')) visit(key);
-  return files;
+  return new Set([...segmentChunkFiles(manifest)].map((file) => join(dist, file)));
 }
 
 export function report(dist = 'dist') {

@@ -27,11 +27,6 @@ export async function clearSegmentRequests(): Promise<void> {
   await fetch(`${window.GK_TEST.segment}/__recorded`, { method: 'DELETE' });
 }
 
-/** Page-wide settings that point analytics-next at the local stand-in, as a customer's proxy would. */
-export function segmentSettings() {
-  return { segmentWriteKey: 'test-write-key', segmentCdnUrl: window.GK_TEST.segment, segmentApiHost: `${window.GK_TEST.segment}/v1` };
-}
-
 /** Clears what earlier tests left: cookies, our storage, settings, warnings, consent. */
 export function cleanSlate(): void {
   for (const part of document.cookie.split(';')) {

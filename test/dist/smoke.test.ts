@@ -5,6 +5,7 @@
 import { expect } from '@open-wc/testing';
 import { cleanSlate, waitFor } from '../helpers.js';
 import { host, removeHosts, TAGS } from './host.js';
+import { segmentChunkFiles } from '../../bench/manifest.js';
 
 const cases: [string, string[]][] = [
   ['classic async script', ['classic:/dist/growth-kit.js']],
@@ -50,15 +51,7 @@ describe('dist/growth-kit.js on a host page', () => {
     const names = win.performance.getEntriesByType('resource').map((e) => e.name);
     expect(names.some((n) => n.includes('lead-form'))).to.equal(false);
     // Segment's files, exactly, from the build manifest: none may load before analytics consent.
-    const manifest = (await (await fetch('/dist/.vite/manifest.json')).json()) as Record<string, { file: string; imports?: string[]; dynamicImports?: string[] }>;
-    const segment = new Set<string>();
-    const visit = (key: string) => {
-      const chunk = manifest[key];
-      if (!chunk || segment.has(chunk.file)) return;
-      segment.add(chunk.file);
-      [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])].forEach(visit);
-    };
-    Object.keys(manifest).filter((k) => k.includes('@segment/analytics-next')).forEach(visit);
+    const segment = segmentChunkFiles(await (await fetch('/dist/.vite/manifest.json')).json());
     expect(segment.size).to.be.greaterThan(3);
     expect(names.filter((n) => [...segment].some((file) => n.endsWith(`/dist/${file}`)))).to.deep.equal([]);
   });

@@ -71,10 +71,11 @@ export class ConsentGate extends GrowthKitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('policyVersion') || changed.has('cookieDomain')) {
       const domain = this.cookieDomain.trim().replace(/^\./, '');
-      if (domain && !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(domain)) this.warn('cookie-domain', `"${domain.slice(0, 60)}" is not a domain name; using the page's host`);
+      const validDomain = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(domain);
+      if (domain && !validDomain) this.warn('cookie-domain', `"${domain.slice(0, 60)}" is not a domain name; using the page's host`);
       consent.configure({
         ...(this.policyVersion ? { policyVersion: this.policyVersion.slice(0, 50) } : {}),
-        ...(domain && /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(domain) ? { cookieDomain: domain } : {}),
+        ...(validDomain ? { cookieDomain: domain } : {}),
       });
     }
     if (changed.has('endpoint') && this.endpoint) setProofEndpoint(this.endpoint);
