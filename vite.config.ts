@@ -155,7 +155,7 @@ export default defineConfig(({ mode }) => ({
                   {
                     name: (id: string) =>
                       /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/|src\/(runtime|internal|controllers|events)\/|src\/locales\/en\.ts|(hand-raise-lead-button|course-progress-tracker|consent-gate)\.schema\.ts/.test(id) &&
-                      !/src\/runtime\/(outbox|coverage|schema|transport|identity|consent-signals)\.ts/.test(id)
+                      !/src\/runtime\/(outbox|coverage|schema|transport|identity|consent-signals|onetrust|segment|json-entries)\.ts|src\/internal\/dialog\.ts/.test(id)
                         ? 'core'
                         : null,
                   },

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import * as puppeteer from 'puppeteer-core';
 import { createApp } from './server/app.ts';
 import { CHROMIUM, chromiumArgs, FIREFOX } from './test/browsers.ts';
-import { segmentStandIn } from './test/stand-ins/segment.ts';
+import { segmentStandIn } from './server/segment-stand-in.ts';
 
 mkdirSync('.tmp', { recursive: true });
 const dbFile = `.tmp/wtr-${process.pid}.sqlite`;

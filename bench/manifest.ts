@@ -5,7 +5,7 @@ export interface ManifestChunk {
   dynamicImports?: string[];
 }
 
-/** The files (relative to dist/) that Segment's lazy import pulls in. */
+/** The files (relative to dist/) that Segment's lazy imports (analytics-next and its consent wrapper) pull in. */
 export function segmentChunkFiles(manifest: Record<string, ManifestChunk>): Set<string> {
   const files = new Set<string>();
   const visit = (key: string) => {
@@ -14,6 +14,6 @@ export function segmentChunkFiles(manifest: Record<string, ManifestChunk>): Set<
     files.add(chunk.file);
     [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])].forEach(visit);
   };
-  for (const key of Object.keys(manifest)) if (key.includes('node_modules/@segment/analytics-next/')) visit(key);
+  for (const key of Object.keys(manifest)) if (/node_modules\/@segment\/analytics-(next|consent-tools)\//.test(key)) visit(key);
   return files;
 }

@@ -10,6 +10,7 @@ import { progressEventSchema } from '../src/components/course-progress-tracker/p
 import { leadSchema } from '../src/components/hand-raise-lead-button/lead.schema.js';
 import { describeIssues, z } from '../src/runtime/schema.js';
 import { Store, type StoredResponse } from './db.js';
+import { segmentHandler } from './segment-stand-in.js';
 
 export interface AppOptions {
   /** The SQLite database file (`:memory:` is refused: the endpoint keeps real files). */
@@ -20,6 +21,8 @@ export interface AppOptions {
   allowedOrigins?: (origin: string) => boolean;
   /** The largest request body accepted, in bytes. */
   maxBody?: number;
+  /** Mounts the Segment stand-in (server/segment-stand-in.ts) at this prefix, e.g. '/segment'. */
+  segmentStandIn?: string;
 }
 
 interface Route {
@@ -93,9 +96,11 @@ export function createApp(options: AppOptions): { server: Server; store: Store }
   const allowed = options.allowedOrigins ?? localOrigins;
   const maxBody = options.maxBody ?? 64 * 1024;
   const statics = Object.entries(options.static ?? {}).sort((a, b) => b[0].length - a[0].length);
+  const segment = options.segmentStandIn ? { prefix: options.segmentStandIn, ...segmentHandler() } : null;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (segment && url.pathname.startsWith(`${segment.prefix}/`)) return segment.handle(req, res, url.pathname.slice(segment.prefix.length));
     const origin = req.headers.origin;
     const self = `http://${req.headers.host ?? 'localhost'}`;
     const cors: Record<string, string> = { Vary: 'Origin' };

@@ -3,7 +3,8 @@ import { createApp } from './app.js';
 
 const port = Number(process.env.PORT ?? 8787);
 const dbFile = process.env.DB_FILE ?? 'data/growth-kit.sqlite';
-const { server } = createApp({ dbFile, static: { '/': 'demo', '/dist/': 'dist' } });
+// The demo pages send analytics (after consent) to a local Segment stand-in at /segment.
+const { server } = createApp({ dbFile, static: { '/': 'demo', '/dist/': 'dist' }, segmentStandIn: '/segment' });
 
 server.listen(port, () => {
   const address = server.address();
@@ -11,6 +12,7 @@ server.listen(port, () => {
   console.log(`Growth Kit demo and reference endpoint: http://localhost:${actual}/`);
   console.log(`  pages: /marketing.html  /product.html  /academy.html`);
   console.log(`  submissions: http://localhost:${actual}/api/submissions   database: ${dbFile}`);
+  console.log(`  analytics (Segment stand-in, after consent): http://localhost:${actual}/segment/__recorded`);
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.close(() => process.exit(0)));

@@ -30,6 +30,18 @@ declare global {
 
 let booted = false;
 
+/**
+ * Opens the consent preferences: a <consent-gate> banner or preferences button on the page answers (or the
+ * followed OneTrust does); without one, a banner-mode gate is added to the page to show them.
+ */
+function showPreferences(): void {
+  if (consent.showPreferences() || consent.following) return;
+  const gate = document.createElement('consent-gate');
+  gate.setAttribute('mode', 'banner');
+  document.body.append(gate);
+  void gate.openPreferences();
+}
+
 export function boot(script: HTMLScriptElement | null): void {
   if (script) configureFromScript(script);
   if (booted) return;
@@ -49,8 +61,7 @@ export function boot(script: HTMLScriptElement | null): void {
       has: (category) => consent.has(category),
       set: (categories, source) => consent.set(categories, source),
       reset: () => consent.reset(),
-      // The preferences dialog arrives with the consent issue; until then the banner asks again.
-      showPreferences: () => consent.reset(),
+      showPreferences,
     },
   };
   defineAll();

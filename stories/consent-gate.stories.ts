@@ -1,6 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import type { ConsentGate } from '../src/components/consent-gate/consent-gate.js';
 import { consent } from '../src/runtime/consent.js';
+
+/** Opens the preferences dialog of the story's gate, as its "Preferences" button would. */
+async function openPreferences(canvasElement: HTMLElement): Promise<void> {
+  const gate = canvasElement.querySelector<ConsentGate>('consent-gate')!;
+  await gate.updateComplete;
+  await gate.openPreferences();
+}
 
 interface Args {
   category: 'functional' | 'analytics' | 'marketing';
@@ -16,8 +24,11 @@ const meta: Meta<Args> = {
     category: { control: 'inline-radio', options: ['functional', 'analytics', 'marketing'] },
     mode: { control: 'inline-radio', options: ['auto', 'banner', 'gate', 'preferences-button'] },
   },
-  // Every story starts undecided so the banner and placeholders show.
-  beforeEach: () => consent.reset(),
+  // Every story starts undecided so the banner and placeholders show, with no GPC signal unless it sets one.
+  beforeEach: () => {
+    consent.reset();
+    Object.defineProperty(navigator, 'globalPrivacyControl', { value: undefined, configurable: true });
+  },
 };
 export default meta;
 type Story = StoryObj<Args>;
@@ -39,4 +50,26 @@ export const CustomPlaceholder: Story = {
 export const PreferencesButton: Story = { render: () => html`<consent-gate mode="preferences-button"></consent-gate>` };
 export const German: Story = {
   render: (a) => html`<div lang="de"><consent-gate privacy-policy-url=${a['privacy-policy-url']}></consent-gate></div>`,
+};
+export const Preferences: Story = {
+  render: (a) => html`<consent-gate privacy-policy-url=${a['privacy-policy-url']}></consent-gate>`,
+  play: ({ canvasElement }) => openPreferences(canvasElement),
+};
+export const PreferencesCustomCategories: Story = {
+  render: () => html`<consent-gate
+    categories="analytics marketing"
+    category-text='{"analytics": {"title": "Statistics", "description": "Counts visits so we know which pages help."}}'
+  ></consent-gate>`,
+  play: ({ canvasElement }) => openPreferences(canvasElement),
+};
+/** The browser sends Global Privacy Control: marketing stays off unless the visitor turns it on. */
+export const GlobalPrivacyControl: Story = {
+  render: (a) => html`<consent-gate privacy-policy-url=${a['privacy-policy-url']}></consent-gate>`,
+  beforeEach: () => {
+    Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true });
+  },
+};
+export const PreferencesRtl: Story = {
+  render: (a) => html`<div lang="ar" dir="rtl"><consent-gate privacy-policy-url=${a['privacy-policy-url']}></consent-gate></div>`,
+  play: ({ canvasElement }) => openPreferences(canvasElement),
 };

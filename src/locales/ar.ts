@@ -48,6 +48,7 @@ const messages: Messages = {
   'consent.analyticsText': "تساعدنا على فهم كيفية استخدام الموقع.",
   'consent.marketing': "التسويق",
   'consent.marketingText': "تقيس الحملات وتخصّص الإعلانات.",
+  'consent.gpc': "يرسل متصفحك إشارة التحكم العالمي بالخصوصية (GPC)، لذا يبقى التسويق متوقفًا ما لم تشغّله بنفسك.",
   'course.progress': "تقدّم الدورة",
   'course.percent': "اكتمل {percent}%",
   'course.complete': "اكتملت الدورة",

@@ -48,6 +48,7 @@ const de: Messages = {
   'consent.analyticsText': 'Hilft uns zu verstehen, wie die Website genutzt wird.',
   'consent.marketing': 'Marketing',
   'consent.marketingText': 'Misst Kampagnen und personalisiert Werbung.',
+  'consent.gpc': "Ihr Browser sendet ein Global-Privacy-Control-Signal, daher bleibt Marketing aus, solange Sie es nicht einschalten.",
   'course.progress': 'Kursfortschritt',
   'course.percent': '{percent} % abgeschlossen',
   'course.complete': 'Kurs abgeschlossen',

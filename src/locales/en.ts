@@ -1,8 +1,9 @@
+import type enConsent from './en-consent.js';
 import type enForm from './en-form.js';
 
 /**
  * English: the fallback catalog, shipped in the initial script. The lead form's wording (en-form.ts) arrives
- * with the lazy form chunk. Every other catalog is lazy and has all keys of both.
+ * with the lazy form chunk, the consent preferences' (en-consent.ts) with theirs. Every other catalog is lazy and has all keys of both.
  */
 const en = {
   'lead.button': 'Contact sales',
@@ -12,20 +13,14 @@ const en = {
   'consent.acceptAll': 'Accept all',
   'consent.rejectAll': 'Reject all',
   'consent.preferences': 'Preferences',
-  'consent.save': 'Save choices',
   'consent.settings': 'Privacy settings',
   'consent.policy': 'Privacy policy',
   'consent.allowAndShow': 'Allow and show',
   'consent.blocked': 'This content is hidden until you allow {category} cookies.',
-  'consent.alwaysOn': 'Always on',
   'consent.necessary': 'Necessary',
-  'consent.necessaryText': 'Needed for the site to work, such as remembering this choice.',
   'consent.functional': 'Functional',
-  'consent.functionalText': 'Remembers settings and embeds content such as videos.',
   'consent.analytics': 'Analytics',
-  'consent.analyticsText': 'Helps us understand how the site is used.',
   'consent.marketing': 'Marketing',
-  'consent.marketingText': 'Measures campaigns and personalises advertising.',
   'course.progress': 'Course progress',
   'course.percent': '{percent}% complete',
   'course.complete': 'Course complete',
@@ -36,5 +31,5 @@ const en = {
   'course.empty': 'This course has no lessons yet.',
 };
 
-export type Messages = Record<keyof typeof en | keyof typeof enForm, string>;
+export type Messages = Record<keyof typeof en | keyof typeof enForm | keyof typeof enConsent, string>;
 export default en as Messages;

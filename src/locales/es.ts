@@ -48,6 +48,7 @@ const messages: Messages = {
   'consent.analyticsText': "Nos ayudan a entender cómo se usa el sitio.",
   'consent.marketing': "Marketing",
   'consent.marketingText': "Miden campañas y personalizan la publicidad.",
+  'consent.gpc': "Su navegador envía una señal de Global Privacy Control, así que el marketing queda desactivado salvo que usted lo active.",
   'course.progress': "Progreso del curso",
   'course.percent': "{percent} % completado",
   'course.complete': "Curso completado",

@@ -48,6 +48,7 @@ const messages: Messages = {
   'consent.analyticsText': "Nous aident à comprendre l’utilisation du site.",
   'consent.marketing': "Marketing",
   'consent.marketingText': "Mesurent les campagnes et personnalisent la publicité.",
+  'consent.gpc': "Votre navigateur envoie un signal Global Privacy Control : le marketing reste désactivé sauf si vous l’activez.",
   'course.progress': "Progression du cours",
   'course.percent': "{percent} % terminé",
   'course.complete': "Cours terminé",

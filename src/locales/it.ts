@@ -48,6 +48,7 @@ const messages: Messages = {
   'consent.analyticsText': "Ci aiutano a capire come viene usato il sito.",
   'consent.marketing': "Marketing",
   'consent.marketingText': "Misurano le campagne e personalizzano la pubblicità.",
+  'consent.gpc': "Il tuo browser invia un segnale Global Privacy Control, quindi il marketing resta disattivato a meno che tu non lo attivi.",
   'course.progress': "Avanzamento del corso",
   'course.percent': "{percent}% completato",
   'course.complete': "Corso completato",

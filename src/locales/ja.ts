@@ -48,6 +48,7 @@ const messages: Messages = {
   'consent.analyticsText': "サイトの利用状況の把握に役立ちます。",
   'consent.marketing': "マーケティング",
   'consent.marketingText': "キャンペーンの効果測定と広告の最適化に使用します。",
+  'consent.gpc': "お使いのブラウザーがグローバル・プライバシー・コントロール（GPC）を送信しているため、オンにしない限りマーケティングはオフのままです。",
   'course.progress': "コースの進捗",
   'course.percent': "{percent}% 完了",
   'course.complete': "コース修了",

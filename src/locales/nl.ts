@@ -48,6 +48,7 @@ const messages: Messages = {
   'consent.analyticsText': "Helpen ons begrijpen hoe de site wordt gebruikt.",
   'consent.marketing': "Marketing",
   'consent.marketingText': "Meten campagnes en personaliseren advertenties.",
+  'consent.gpc': "Uw browser stuurt een Global Privacy Control-signaal, dus marketing blijft uit tenzij u het aanzet.",
   'course.progress': "Cursusvoortgang",
   'course.percent': "{percent}% voltooid",
   'course.complete': "Cursus voltooid",

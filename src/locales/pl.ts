@@ -48,6 +48,7 @@ const messages: Messages = {
   'consent.analyticsText': "Pomagają nam zrozumieć, jak strona jest używana.",
   'consent.marketing': "Marketingowe",
   'consent.marketingText': "Mierzą kampanie i personalizują reklamy.",
+  'consent.gpc': "Twoja przeglądarka wysyła sygnał Global Privacy Control, więc marketing pozostaje wyłączony, dopóki go nie włączysz.",
   'course.progress': "Postęp kursu",
   'course.percent': "Ukończono {percent}%",
   'course.complete': "Kurs ukończony",

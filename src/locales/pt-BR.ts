@@ -48,6 +48,7 @@ const messages: Messages = {
   'consent.analyticsText': "Ajudam a entender como o site é usado.",
   'consent.marketing': "Marketing",
   'consent.marketingText': "Medem campanhas e personalizam a publicidade.",
+  'consent.gpc': "Seu navegador envia um sinal de Global Privacy Control, então o marketing fica desativado, a menos que você o ative.",
   'course.progress': "Progresso do curso",
   'course.percent': "{percent}% concluído",
   'course.complete': "Curso concluído",

@@ -3,17 +3,16 @@
  * dropped after a refusal. @segment/analytics-next is a lazy chunk, so before consent it costs zero bytes and
  * makes zero requests. Callers must never pass personal data; payloads carry ids and tracking labels only.
  */
-import { getConfig } from './config.js';
 import { consent } from './consent.js';
 import { removeLocal } from './storage.js';
 
-type Properties = Record<string, unknown>;
+export type Properties = Record<string, unknown>;
 interface Call {
   type: 'track' | 'page';
   name: string;
   properties: Properties;
 }
-interface Client {
+export interface Client {
   track(name: string, properties: Properties): unknown;
   page(category: undefined, name: string, properties: Properties): unknown;
 }
@@ -22,29 +21,12 @@ let pending: Call[] = [];
 let client: Promise<Client | null> | null = null;
 const MAX_PENDING = 100;
 
-/** Segment wants host and protocol apart; a page may write "proxy.example.com/v1" (https) or a full URL. */
-export function apiHostOptions(value: string): { apiHost: string; protocol: 'http' | 'https' } {
-  const match = /^(https?):\/\/(.+)$/.exec(value);
-  return match ? { apiHost: match[2].replace(/\/+$/, ''), protocol: match[1] as 'http' | 'https' } : { apiHost: value, protocol: 'https' };
-}
-
+/** Segment itself, its consent wrapper and our settings for both: a lazy chunk, loaded after analytics consent. */
 function load(): Promise<Client | null> {
-  const { segmentWriteKey, segmentCdnUrl, segmentApiHost } = getConfig();
-  if (!segmentWriteKey) return Promise.resolve(null);
-  return import('@segment/analytics-next')
-    .then(async ({ AnalyticsBrowser }) => {
-      const [analytics] = await AnalyticsBrowser.load(
-        { writeKey: segmentWriteKey, ...(segmentCdnUrl ? { cdnURL: segmentCdnUrl } : {}) },
-        segmentApiHost ? { integrations: { 'Segment.io': apiHostOptions(segmentApiHost) } } : {},
-      );
-      const id = (await import('./identity.js')).getAnonymousId();
-      if (id) analytics.setAnonymousId(id);
-      return analytics as unknown as Client;
-    })
-    .catch((error: unknown) => {
-      console.warn('[growth-kit] analytics could not load; events are dropped', error);
-      return null;
-    });
+  return import('./segment.js').then(
+    (m) => m.loadSegment(),
+    () => null,
+  );
 }
 
 function deliver(call: Call): void {

@@ -67,6 +67,7 @@ export function recordDecision(proofEndpoint: string | null): void {
     // The page without its query: a URL may carry an email or a token, and proof needs no more than the page.
     page_url: location.origin + location.pathname,
     locale: resolveLocale(document.documentElement),
+    gpc: consent.gpc,
   };
   // One decision, one proof: the key is the decision's own identity, so a repeated send is stored once.
   void deliver(endpoint, record, `${decision.consent_id}-${Date.parse(decision.timestamp)}`);

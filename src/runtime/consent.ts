@@ -45,6 +45,8 @@ function isDecision(value: unknown): value is ConsentDecision {
 export class ConsentState extends EventTarget {
   private settings: ConsentSettings = { ...defaults };
   private decision: ConsentDecision | null = null;
+  /** Set when a consent platform (OneTrust) owns the decision: our banner stays hidden and follows it. */
+  following: 'onetrust' | null = null;
 
   constructor() {
     super();
@@ -77,11 +79,24 @@ export class ConsentState extends EventTarget {
     return { necessary: true, functional: this.has('functional'), analytics: this.has('analytics'), marketing: this.has('marketing') };
   }
 
-  /** Records a decision; categories not named keep their current value. */
+  /** Whether the browser sends Global Privacy Control: a refusal of marketing, given without being asked. */
+  get gpc(): boolean {
+    return (navigator as Navigator & { globalPrivacyControl?: unknown }).globalPrivacyControl === true;
+  }
+
+  /**
+   * Records a decision; categories not named keep their current value. Under Global Privacy Control the
+   * banner's "Accept all" leaves marketing off and the decision's source says why ('gpc'); a choice made for
+   * marketing itself (preferences, a placeholder, the API) wins.
+   */
   set(categories: Partial<Record<ConsentCategory, boolean>>, source: ConsentSource = 'api'): ConsentDecision {
     const next: ConsentCategories = { ...this.categories() };
     for (const c of CONSENT_CATEGORIES) if (typeof categories[c] === 'boolean') next[c] = categories[c] as boolean;
     next.necessary = true;
+    if (source === 'banner' && next.marketing && this.gpc) {
+      next.marketing = false;
+      source = 'gpc';
+    }
     this.decision = {
       consent_id: this.decision?.consent_id ?? uuid(),
       policy_version: this.settings.policyVersion,
@@ -93,6 +108,14 @@ export class ConsentState extends EventTarget {
     writeCookie(cookieName, JSON.stringify(this.decision), { path: cookiePath, domain: cookieDomain, maxAge });
     this.notify();
     return this.decision;
+  }
+
+  /**
+   * Asks whoever shows preferences (a <consent-gate> banner or preferences button, or the platform being
+   * followed) to open them. Returns false when nobody on the page did.
+   */
+  showPreferences(): boolean {
+    return !this.dispatchEvent(new Event('show-preferences', { cancelable: true }));
   }
 
   /** Forgets the decision; the banner asks again. */

@@ -1,18 +1,36 @@
 /**
  * Loads runtime parts when they have something to do, so none of them weighs on the initial download:
  * - identity, once consent allows keeping an id or first touch, or kept ids must go after a withdrawal;
- * - consent signals (proof of consent, Google Consent Mode), once gtag/dataLayer is on the page or a decision is made.
+ * - consent signals (proof of consent, Google Consent Mode), once gtag/dataLayer is on the page or a decision is made;
+ * - OneTrust follow mode, once OneTrust is on the page.
  */
 import { consent } from './consent.js';
 import { readLocal } from './storage.js';
 
 const signals = () => import('./consent-signals.js');
+const oneTrust = () => import('./onetrust.js');
 let proofEndpoint: string | null = null;
 let started = false;
 
 /** A <consent-gate endpoint="…"> sends proof there instead of the page-wide endpoint + /consents. */
 export function setProofEndpoint(url: string | null): void {
   proofEndpoint = url;
+}
+
+/** Whether OneTrust is (or is being) loaded: its globals, or its script tag still on its way. */
+function oneTrustOnPage(): boolean {
+  const w = window as unknown as { OneTrust?: unknown; OnetrustActiveGroups?: unknown };
+  return (
+    w.OneTrust !== undefined ||
+    w.OnetrustActiveGroups !== undefined ||
+    document.querySelector('script[src*="otSDKStub"],script[src*="otBannerSdk"],script[data-domain-script]') !== null
+  );
+}
+
+/** Hands the decision to OneTrust: set at once so no banner of ours shows, the follower arrives lazily. */
+function followOneTrust(): void {
+  consent.following = 'onetrust';
+  void oneTrust().then((m) => m.followOneTrust());
 }
 
 function identityIfNeeded(): void {
@@ -32,4 +50,11 @@ export function startOnDemand(): void {
     if (consent.get()) void signals().then((m) => m.recordDecision(proofEndpoint));
   });
   identityIfNeeded();
+  if (oneTrustOnPage()) followOneTrust();
+  else window.addEventListener('OneTrustGroupsUpdated', followOneTrust, { once: true });
+}
+
+/** A <consent-gate onetrust-groups='{"C0002":"analytics"}'> maps OneTrust's groups to our categories. */
+export function setOneTrustGroups(json: string): void {
+  void oneTrust().then((m) => m.setGroups(json));
 }

@@ -92,6 +92,15 @@ export const array =
     });
   };
 
+/** A list of known words, written space- or comma-separated in an attribute. */
+export const words =
+  <T extends string>(values: readonly T[], what: string): Parser<T[]> =>
+  (v) => {
+    const names = String(v).split(/[\s,]+/).filter(Boolean);
+    const unknown = names.find((n) => !values.includes(n as T));
+    return unknown !== undefined ? fail(`unknown ${what} "${unknown.slice(0, 40)}"; expected some of ${values.join(' ')}`) : (names as T[]);
+  };
+
 /** Runs a parser; the problem as a sentence, or the value. */
 export function check<T>(parse: Parser<T>, value: unknown): { ok: true; value: T } | { ok: false; problem: string } {
   try {

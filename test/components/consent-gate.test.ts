@@ -69,6 +69,7 @@ describe('<consent-gate> proof of consent and signals', () => {
       timestamp: decision.timestamp,
       page_url: location.origin + location.pathname,
       locale: 'en',
+      gpc: false,
     });
     consent.set({ marketing: false }, 'preferences');
     await waitFor(async () => (await submissions('consent')).filter((r) => r.body.consent_id === decision.consent_id).length === 2, 5000, 'the second proof').catch(async (error: Error) => {

@@ -95,6 +95,12 @@ describe('analytics in the built kit', () => {
       experiment: 'exp_1',
       glm_content: 'smoke',
     });
+    // Segment's consent wrapper stamps every event with the visitor's categories.
+    for (const e of await events()) {
+      expect((e as { context?: { consent?: unknown } }).context?.consent, e.event).to.deep.include({
+        categoryPreferences: { necessary: true, functional: false, analytics: true, marketing: false },
+      });
+    }
     expect((await segmentRequests()).filter((r) => r.path.endsWith('/settings'))).to.have.length(1);
     const everything = JSON.stringify(await segmentRequests()).toLowerCase();
     // The personal fields; a country code or size band could match random ids by chance and names no one.
@@ -102,5 +108,20 @@ describe('analytics in the built kit', () => {
     for (const value of personal) {
       for (const needle of [value, value.split('@')[0], encodeURIComponent(value)]) expect(everything, needle).not.to.contain(needle.toLowerCase());
     }
+  });
+
+  it('withdrawal stops tracking at once and removes Segment\'s ajs_ cookies and storage', async () => {
+    win.GrowthKit.consent.set({ analytics: true }, 'banner');
+    const el = button(win);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button[part="button"]')!.click();
+    await waitFor(async () => (await events()).some((e) => e.event === 'CTA Clicked'), 10000, 'the click event');
+    await waitFor(() => ajsStorage().length > 0, 5000, "Segment's ajs_ storage");
+    el.shadowRoot!.querySelector('dialog')?.close();
+    win.GrowthKit.consent.set({ analytics: false }, 'preferences');
+    const before = (await events()).length;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button[part="button"]')!.click();
+    await new Promise((r) => setTimeout(r, 800));
+    expect((await events()).length).to.equal(before);
+    expect(ajsStorage()).to.deep.equal([]);
   });
 });

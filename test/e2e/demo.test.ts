@@ -3,26 +3,15 @@
  * read back from the database file itself.
  */
 import assert from 'node:assert/strict';
-import Database from 'better-sqlite3';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launch, recordErrors, startServer, type Running } from './harness.ts';
-
-function rows(dbFile: string, kind: string): { idempotency_key: string; body: Record<string, unknown> }[] {
-  const db = new Database(dbFile, { readonly: true });
-  try {
-    const found = db.prepare('SELECT idempotency_key, body FROM submissions WHERE kind = ? ORDER BY id').all(kind) as { idempotency_key: string; body: string }[];
-    return found.map((r) => ({ idempotency_key: r.idempotency_key, body: JSON.parse(r.body) as Record<string, unknown> }));
-  } finally {
-    db.close();
-  }
-}
+import { launch, recordErrors, rows, startServer, type Running } from './harness.ts';
 
 describe('demo pages end to end', () => {
   let server: Running;
   let browser: Browser;
   before(async () => {
-    server = await startServer({ static: { '/': 'demo', '/dist/': 'dist' } });
+    server = await startServer({ static: { '/': 'demo', '/dist/': 'dist' }, segmentStandIn: '/segment' });
     browser = await launch();
   });
   after(async () => {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp, type AppOptions } from '../../server/app.ts';
 import type { Store } from '../../server/db.ts';
@@ -36,8 +37,8 @@ export async function startServer(options: Omit<AppOptions, 'dbFile'> = {}): Pro
   };
 }
 
-export function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs(), headless: true });
+export function launch(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: [...chromiumArgs(), ...extraArgs], headless: true });
 }
 
 /** Collects console errors and uncaught exceptions of a page. */
@@ -48,4 +49,15 @@ export function recordErrors(page: Page): string[] {
   });
   page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
   return errors;
+}
+
+/** The rows of one kind, read from the SQLite file itself. */
+export function rows(dbFile: string, kind: string): { idempotency_key: string; body: Record<string, unknown> }[] {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    const found = db.prepare('SELECT idempotency_key, body FROM submissions WHERE kind = ? ORDER BY id').all(kind) as { idempotency_key: string; body: string }[];
+    return found.map((r) => ({ idempotency_key: r.idempotency_key, body: JSON.parse(r.body) as Record<string, unknown> }));
+  } finally {
+    db.close();
+  }
 }

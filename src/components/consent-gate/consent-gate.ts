@@ -2,17 +2,23 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { AttributesController } from '../../controllers/attributes-controller.js';
 import { ConsentController } from '../../controllers/consent-controller.js';
 import { GrowthKitElement } from '../../internal/base-element.js';
+import { lazy } from '../../internal/lazy.js';
 import { baseStyles } from '../../internal/shared-styles.js';
 import { consent, type ConsentCategory, type ConsentSource } from '../../runtime/consent.js';
-import { setProofEndpoint, startOnDemand } from '../../runtime/on-demand.js';
+import { setOneTrustGroups, setProofEndpoint, startOnDemand } from '../../runtime/on-demand.js';
 import { toHttpUrl } from '../../runtime/url.js';
 import { parseCategory, parseMode, type ConsentGateMode } from './consent-gate.schema.js';
 import { styles } from './consent-gate.styles.js';
+import type { ConsentPreferences } from './consent-preferences.js';
+
+/** The preferences dialog is a lazy chunk, loaded when first opened (or for its GPC wording). */
+const loadPreferences = lazy(() => import('./consent-preferences.js'));
 
 /**
  * The kit's consent manager and the gate in front of everything that tracks. Without gated content it shows the
  * consent banner until the visitor decides; with a `<template>` child it stamps that content only once the
- * `category` is granted, and removes it again on withdrawal.
+ * `category` is granted, and removes it again on withdrawal. When OneTrust is on the page it shows no banner and
+ * follows OneTrust's choices instead. Under Global Privacy Control marketing stays off unless chosen explicitly.
  *
  * @tag consent-gate
  * @summary Consent banner and consent gate.
@@ -21,6 +27,9 @@ import { styles } from './consent-gate.styles.js';
  * @csspart banner - The consent banner.
  * @csspart accept - The "Accept all" button.
  * @csspart reject - The "Reject all" button.
+ * @csspart preferences - The "Preferences" button.
+ * @csspart dialog - The preferences dialog.
+ * @csspart settings - The "Privacy settings" button (mode="preferences-button").
  * @csspart placeholder - The default placeholder.
  * @cssproperty --gk-accent - Accent colour of buttons and focus rings.
  * @cssproperty --gk-surface - Background of the banner.
@@ -35,6 +44,10 @@ export class ConsentGate extends GrowthKitElement {
     policyVersion: { attribute: 'policy-version' },
     cookieDomain: { attribute: 'cookie-domain' },
     endpoint: {},
+    categories: {},
+    categoryText: { attribute: 'category-text' },
+    onetrustGroups: { attribute: 'onetrust-groups' },
+    gpcNote: { state: true, attribute: false },
   };
 
   /** The category the gated content needs: necessary, functional, analytics or marketing. */
@@ -49,6 +62,16 @@ export class ConsentGate extends GrowthKitElement {
   cookieDomain = '';
   /** The full URL proof of consent is posted to; defaults to the page-wide endpoint + /consents. */
   endpoint = '';
+  /** The categories offered in the preferences, space-separated (default: functional analytics marketing). */
+  categories = '';
+  /** Your own wording per category as JSON: {"analytics": {"title": "…", "description": "…"}}. */
+  categoryText = '';
+  /** OneTrust group ids mapped to categories as JSON (default {"C0001":"necessary","C0002":"analytics","C0003":"functional","C0004":"marketing"}). */
+  onetrustGroups = '';
+
+  private preferences: ConsentPreferences | null = null;
+  /** Whether the banner says that Global Privacy Control keeps marketing off (its wording arrives lazily). */
+  private gpcNote = false;
 
   private readonly consentState = new ConsentController(this);
   private readonly attrs = new AttributesController<{ category: ConsentCategory; mode: ConsentGateMode }>(this, {
@@ -66,6 +89,43 @@ export class ConsentGate extends GrowthKitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     startOnDemand();
+    consent.addEventListener('show-preferences', this.handleShowPreferences);
+    if (consent.gpc && !consent.decided && this.effectiveMode === 'banner') {
+      void loadPreferences().then(() => (this.gpcNote = true), () => undefined);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    consent.removeEventListener('show-preferences', this.handleShowPreferences);
+  }
+
+  /** The first banner or preferences button on the page answers `GrowthKit.consent.showPreferences()`. */
+  private handleShowPreferences = (event: Event): void => {
+    if (event.defaultPrevented || this.effectiveMode === 'gate' || consent.following) return;
+    event.preventDefault();
+    void this.openPreferences();
+  };
+
+  /** Opens the preferences dialog (loading it on first use). */
+  async openPreferences(): Promise<void> {
+    try {
+      const { ConsentPreferences } = await loadPreferences();
+      this.preferences ??= new ConsentPreferences(this);
+    } catch {
+      this.warn('preferences', 'could not be loaded; the banner asks again instead');
+      consent.reset();
+      return;
+    }
+    await this.preferences.show();
+  }
+
+  /** The privacy policy link, http(s) only (the preferences show it too). */
+  policyUrl(): string | null {
+    if (!this.privacyPolicyUrl) return null;
+    const policy = toHttpUrl(this.privacyPolicyUrl);
+    if (!policy) this.warn('privacy-policy-url', 'is not an http(s) URL; the link is left out');
+    return policy;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -79,6 +139,8 @@ export class ConsentGate extends GrowthKitElement {
       });
     }
     if (changed.has('endpoint') && this.endpoint) setProofEndpoint(this.endpoint);
+    // Validated by the lazy OneTrust follower, which warns about a bad map.
+    if (changed.has('onetrustGroups') && this.onetrustGroups) setOneTrustGroups(this.onetrustGroups);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -118,30 +180,43 @@ export class ConsentGate extends GrowthKitElement {
     const t = (key: Parameters<typeof this.i18n.t>[0], params?: Record<string, string>) => this.i18n.t(key, params);
     const mode = this.effectiveMode;
     if (mode === 'preferences-button') {
-      return html`<button type="button" class="gk-button link small" @click=${() => consent.reset()}>${t('consent.settings')}</button>`;
+      return html`<button part="settings" type="button" class="gk-button link small" aria-haspopup="dialog" @click=${() => this.showPreferences()}>${t('consent.settings')}</button>
+        ${this.preferences?.render() ?? nothing}`;
     }
     if (mode === 'gate') {
       const category = this.attrs.values.category;
       if (this.consentState.has(category)) return html`<slot name="gated"></slot>`;
       const name = t(`consent.${category}`);
+      // Following OneTrust, the choice is OneTrust's to make: the button opens its preferences.
+      const allow = () => (consent.following ? consent.showPreferences() : this.decide({ [category]: true }, 'placeholder'));
       return html`<slot name="placeholder">
         <div part="placeholder" class="placeholder" dir=${this.i18n.dir}>
           <p>${t('consent.blocked', { category: name })}</p>
-          <button type="button" class="gk-button small" @click=${() => this.decide({ [category]: true }, 'placeholder')}>${t('consent.allowAndShow')}</button>
+          <button type="button" class="gk-button small" @click=${allow}>${t('consent.allowAndShow')}</button>
         </div>
       </slot>`;
     }
-    if (this.consentState.decided) return nothing;
-    const policy = this.privacyPolicyUrl ? toHttpUrl(this.privacyPolicyUrl) : null;
-    if (this.privacyPolicyUrl && !policy) this.warn('privacy-policy-url', 'is not an http(s) URL; the link is left out');
-    return html`<section part="banner" class="banner" role="region" aria-labelledby="gk-consent-title" dir=${this.i18n.dir} lang=${this.i18n.locale}>
-      <h2 id="gk-consent-title">${t('consent.title')}</h2>
-      <p>${t('consent.text')} ${policy ? html`<a href=${policy} target="_blank" rel="noopener">${t('consent.policy')}</a>` : nothing}</p>
-      <div class="actions">
-        <button part="accept" type="button" class="gk-button" @click=${() => this.decide({ functional: true, analytics: true, marketing: true }, 'banner')}>${t('consent.acceptAll')}</button>
-        <button part="reject" type="button" class="gk-button" @click=${() => this.decide({ functional: false, analytics: false, marketing: false }, 'banner')}>${t('consent.rejectAll')}</button>
-      </div>
-    </section>`;
+    if (consent.following) return nothing;
+    const policy = this.policyUrl();
+    const banner = this.consentState.decided
+      ? nothing
+      : html`<section part="banner" class="banner" role="region" aria-labelledby="gk-consent-title" dir=${this.i18n.dir} lang=${this.i18n.locale}>
+          <h2 id="gk-consent-title">${t('consent.title')}</h2>
+          <p>${t('consent.text')} ${policy ? html`<a href=${policy} target="_blank" rel="noopener">${t('consent.policy')}</a>` : nothing}</p>
+          ${this.gpcNote ? html`<p>${t('consent.gpc')}</p>` : nothing}
+          <div class="actions">
+            <button part="accept" type="button" class="gk-button" @click=${() => this.decide({ functional: true, analytics: true, marketing: true }, 'banner')}>${t('consent.acceptAll')}</button>
+            <button part="reject" type="button" class="gk-button" @click=${() => this.decide({ functional: false, analytics: false, marketing: false }, 'banner')}>${t('consent.rejectAll')}</button>
+            <button part="preferences" type="button" class="gk-button" aria-haspopup="dialog" @click=${() => void this.openPreferences()}>${t('consent.preferences')}</button>
+          </div>
+        </section>`;
+    return html`${banner}${this.preferences?.render() ?? nothing}`;
+  }
+
+  /** Opens the preferences: ours, or the followed platform's. */
+  private showPreferences(): void {
+    if (consent.following) consent.showPreferences();
+    else void this.openPreferences();
   }
 }
 

@@ -10,5 +10,7 @@ export const consentRecordSchema = z.object({
   timestamp: z.iso.datetime(),
   page_url: z.string().check(z.maxLength(2048)),
   locale: z.string().check(z.maxLength(35)),
+  /** Whether the browser sent Global Privacy Control when the decision was made. */
+  gpc: z.optional(z.boolean()),
 });
 export type ConsentRecord = z.infer<typeof consentRecordSchema>;

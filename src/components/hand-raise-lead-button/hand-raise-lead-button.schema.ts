@@ -1,5 +1,5 @@
 /** The attributes of <hand-raise-lead-button> that need more than a string: validated on every change. */
-import { either, Invalid, num, object, oneOf, optional, text, type Parser } from '../../runtime/validate.js';
+import { either, num, object, oneOf, optional, text, words, type Parser } from '../../runtime/validate.js';
 
 /** The lead form's fields, in the order they are shown. */
 export const LEAD_FIELDS = [
@@ -29,12 +29,7 @@ export const parseCtaTracking = object({
 export type CtaTracking = ReturnType<typeof parseCtaTracking>;
 
 /** A space- or comma-separated list of field names. */
-export const parseFieldList: Parser<LeadField[]> = (value) => {
-  const names = String(value).split(/[\s,]+/).filter(Boolean);
-  const unknown = names.find((n) => !(LEAD_FIELDS as readonly string[]).includes(n));
-  if (unknown) throw new Invalid(`unknown field "${unknown}"; expected some of ${LEAD_FIELDS.join(' ')}`);
-  return names as LeadField[];
-};
+export const parseFieldList: Parser<LeadField[]> = words(LEAD_FIELDS, 'field');
 
 export const VARIANTS = ['primary', 'secondary', 'link'] as const;
 export type ButtonVariant = (typeof VARIANTS)[number];

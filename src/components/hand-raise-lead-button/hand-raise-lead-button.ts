@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { AttributesController } from '../../controllers/attributes-controller.js';
 import { GrowthKitElement } from '../../internal/base-element.js';
+import { lazy } from '../../internal/lazy.js';
 import { baseStyles } from '../../internal/shared-styles.js';
 import { track } from '../../runtime/analytics.js';
 import { check, text } from '../../runtime/validate.js';
@@ -20,15 +21,8 @@ import {
 import { styles } from './hand-raise-lead-button.styles.js';
 import type { LeadForm } from './lead-form.js';
 
-let formModule: Promise<typeof import('./lead-form.js')> | null = null;
 /** The form is a lazy chunk: fetched on first hover or focus (prefetch) and needed on first click. */
-function loadForm() {
-  formModule ??= import('./lead-form.js').catch((error: unknown) => {
-    formModule = null;
-    throw error;
-  });
-  return formModule;
-}
+const loadForm = lazy(() => import('./lead-form.js'));
 
 /**
  * A "Contact sales" button that opens a short form in a native dialog and hands a qualified lead to sales. The

@@ -1,35 +1,7 @@
 import { css } from 'lit';
 
-/** The dialog and form's styles: they arrive with the lazy form and are adopted into the button's shadow root. */
+/** The form's styles (the dialog's are in internal/dialog.ts): they arrive with the lazy form. */
 export const formStyles = css`
-  dialog {
-    width: min(560px, calc(100vw - 32px));
-    max-height: calc(100vh - 32px);
-    padding: 0;
-    border: 1px solid var(--gk-border);
-    border-radius: calc(var(--gk-radius) * 2);
-    background: var(--gk-surface);
-    color: var(--gk-text);
-    box-shadow: 0 16px 48px rgba(0, 0, 0, 0.25);
-  }
-  dialog[open] {
-    display: block;
-  }
-  dialog::backdrop {
-    background: rgba(20, 20, 30, 0.55);
-  }
-  .body {
-    padding: 24px;
-  }
-  h2 {
-    margin: 0 0 4px;
-    font-size: 22px;
-    line-height: 1.3;
-  }
-  .intro {
-    margin: 0 0 16px;
-    color: var(--gk-muted);
-  }
   .grid {
     display: grid;
     grid-template-columns: 1fr 1fr;
@@ -75,13 +47,6 @@ export const formStyles = css`
   .error {
     color: var(--gk-danger);
     font-size: 14px;
-  }
-  .actions {
-    display: flex;
-    gap: 12px;
-    justify-content: flex-end;
-    margin-top: 20px;
-    flex-wrap: wrap;
   }
   .notice {
     margin: 0 0 12px;

@@ -23,6 +23,7 @@ import type { HandRaiseLeadButton } from './hand-raise-lead-button.js';
 import { LEAD_FIELDS, type LeadField } from './hand-raise-lead-button.schema.js';
 import { COMPANY_SIZES, fieldSchemas, isBusinessEmail, type Lead } from './lead.schema.js';
 import { formStyles } from './lead-form.styles.js';
+import { adoptStyles, dialogStyles } from '../../internal/dialog.js';
 
 addMessages('en', enForm);
 
@@ -65,10 +66,7 @@ export class LeadForm implements ReactiveController {
 
   constructor(private readonly host: HandRaiseLeadButton) {
     host.addController(this);
-    const root = host.renderRoot as ShadowRoot;
-    if (formStyles.styleSheet && !root.adoptedStyleSheets.includes(formStyles.styleSheet)) {
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, formStyles.styleSheet];
-    }
+    adoptStyles(host.renderRoot as ShadowRoot, dialogStyles, formStyles);
   }
 
   // Lit calls hostConnected as soon as this controller joins the (connected) button.

@@ -1,9 +1,11 @@
 /**
  * A local stand-in for Segment's CDN and tracking API, speaking the protocol analytics-next uses: it serves
  * project settings at `/v1/projects/:writeKey/settings` (the `cdnURL`) and accepts events at `/v1/{t,p,i,b,batch}`
- * (the `apiHost`). Every request is recorded so tests can count them and scan them for personal data.
+ * (the `apiHost`). Every request is recorded so tests can count them and scan them for personal data; `GET
+ * /__recorded` reads them, `DELETE /__recorded` clears them. The tests run it as its own server; `npm start`
+ * mounts it at /segment so the demo pages show Segment loading after Accept without leaving the machine.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
 export interface Recorded {
   method: string;
@@ -11,7 +13,13 @@ export interface Recorded {
   body: unknown;
 }
 
-export function segmentStandIn(): { server: Server; recorded: Recorded[] } {
+export interface StandIn {
+  /** Answers a request whose path (without any mount prefix) is `pathname`. */
+  handle(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void>;
+  recorded: Recorded[];
+}
+
+export function segmentHandler(): StandIn {
   const recorded: Recorded[] = [];
   const read = (req: IncomingMessage) =>
     new Promise<string>((resolve) => {
@@ -19,8 +27,8 @@ export function segmentStandIn(): { server: Server; recorded: Recorded[] } {
       req.on('data', (c: Buffer) => (data += c.toString('utf8')));
       req.on('end', () => resolve(data));
     });
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+  const handle = async (req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> => {
+    const url = { pathname };
     const cors = {
       'Access-Control-Allow-Origin': req.headers.origin ?? '*',
       'Access-Control-Allow-Credentials': 'true',
@@ -64,6 +72,13 @@ export function segmentStandIn(): { server: Server; recorded: Recorded[] } {
       return void res.end('{"success":true}');
     }
     res.writeHead(404, cors).end();
-  });
+  };
+  return { handle, recorded };
+}
+
+/** The stand-in as its own server (the browser tests' Segment host). */
+export function segmentStandIn(): { server: Server; recorded: Recorded[] } {
+  const { handle, recorded } = segmentHandler();
+  const server = createServer((req, res) => void handle(req, res, new URL(req.url ?? '/', 'http://localhost').pathname));
   return { server, recorded };
 }

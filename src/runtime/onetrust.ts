@@ -1,0 +1,84 @@
+/**
+ * OneTrust follow mode, loaded only when OneTrust is on the page. OneTrust owns the decision: our banner stays
+ * hidden, and every choice it reports becomes ours with source 'onetrust'. It reports through three doors, all
+ * watched: `OnetrustActiveGroups` (",C0001,C0002,"), the `OneTrustGroupsUpdated` window event and the
+ * `OptanonWrapper()` callback. Until the visitor has closed OneTrust's banner (`IsAlertBoxClosed()` is false)
+ * nothing is recorded, so nothing tracks and no refusal is stored in the visitor's name.
+ */
+import { consent, CONSENT_CATEGORIES, type ConsentCategory } from './consent.js';
+import { jsonEntries } from './json-entries.js';
+import { warnOnce } from './warn.js';
+
+export type OneTrustGroups = Record<string, ConsentCategory>;
+
+interface OneTrustWindow {
+  OneTrust?: { IsAlertBoxClosed?: () => boolean; ToggleInfoDisplay?: () => void };
+  OnetrustActiveGroups?: string;
+  OptanonWrapper?: () => void;
+}
+
+/** OneTrust's default cookie categories. */
+export const DEFAULT_GROUPS: OneTrustGroups = { C0001: 'necessary', C0002: 'analytics', C0003: 'functional', C0004: 'marketing' };
+
+let groups: OneTrustGroups = DEFAULT_GROUPS;
+let started = false;
+const w = window as unknown as OneTrustWindow;
+
+/** Parses a group map such as {"C0002": "analytics"}; a bad one is reported once and the default stays. */
+export function parseGroups(json: string): OneTrustGroups | null {
+  const bad = (what: string) => (warnOnce('consent-gate', 'onetrust-groups', `${what}; using the default OneTrust groups`), null);
+  const entries = jsonEntries(json);
+  if (typeof entries === 'string') return bad(entries);
+  const map: OneTrustGroups = {};
+  for (const [group, category] of entries) {
+    if (!/^[\w-]{1,40}$/.test(group)) return bad(`"${group.slice(0, 40)}" is not a OneTrust group id`);
+    if (!(CONSENT_CATEGORIES as readonly unknown[]).includes(category)) return bad(`${group}: expected one of ${CONSENT_CATEGORIES.join(', ')}`);
+    map[group] = category as ConsentCategory;
+  }
+  return map;
+}
+
+/** Maps OneTrust groups to our categories (a <consent-gate onetrust-groups> sets it); re-reads OneTrust. */
+export function setGroups(json: string): void {
+  groups = parseGroups(json) ?? DEFAULT_GROUPS;
+  if (started) sync();
+}
+
+/** Reads OneTrust's current choice and records it when it differs from ours. */
+export function sync(): void {
+  let closed = false;
+  try {
+    closed = w.OneTrust?.IsAlertBoxClosed?.() === true;
+  } catch {
+    closed = false;
+  }
+  if (!closed) return;
+  const active = new Set(String(w.OnetrustActiveGroups ?? '').split(',').filter(Boolean));
+  const next: Partial<Record<ConsentCategory, boolean>> = { functional: false, analytics: false, marketing: false };
+  for (const [group, category] of Object.entries(groups)) if (active.has(group)) next[category] = true;
+  const current = consent.get();
+  const same = current?.source === 'onetrust' && CONSENT_CATEGORIES.every((c) => c === 'necessary' || current.categories[c] === next[c]);
+  if (!same) consent.set(next, 'onetrust');
+}
+
+/** Follows OneTrust for the rest of the page's life. */
+export function followOneTrust(): void {
+  if (started) return;
+  started = true;
+  window.addEventListener('OneTrustGroupsUpdated', sync);
+  // OneTrust calls OptanonWrapper once loaded and after every choice; keep the host's own wrapper working.
+  const hostWrapper = w.OptanonWrapper;
+  w.OptanonWrapper = function (this: unknown) {
+    try {
+      if (typeof hostWrapper === 'function') hostWrapper.call(this);
+    } finally {
+      sync();
+    }
+  };
+  consent.addEventListener('show-preferences', (event) => {
+    if (typeof w.OneTrust?.ToggleInfoDisplay !== 'function') return;
+    event.preventDefault();
+    w.OneTrust.ToggleInfoDisplay();
+  });
+  sync();
+}

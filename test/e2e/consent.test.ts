@@ -1,0 +1,152 @@
+/**
+ * Consent as a new visitor meets it on the demo marketing page, against a real server/ (its SQLite file) and the
+ * Segment stand-in it mounts at /segment: nothing tracks before a choice, Accept loads Segment, the decision is
+ * stored as proof and survives a reload, the "Privacy settings" button withdraws it. Also: a refusal survives a
+ * reload, and subdomains share one decision through cookie-domain.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launch, recordErrors, rows, startServer, type Running } from './harness.ts';
+
+interface Watch {
+  segment: string[];
+  errors: string[];
+}
+
+/** Records every request to Segment (its CDN and API paths) and every console error of a page. */
+function watch(page: Page): Watch {
+  const segment: string[] = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.startsWith('/segment/')) segment.push(`${r.method()} ${url.pathname}`);
+  });
+  return { segment, errors: recordErrors(page) };
+}
+
+const ajs = async (context: BrowserContext, page: Page) => [
+  ...(await context.cookies()).map((c) => c.name).filter((n) => n.startsWith('ajs_')),
+  ...(await page.evaluate('Object.keys(localStorage).filter((k) => k.startsWith("ajs_"))') as string[]),
+];
+
+const events = async (server: Running): Promise<string[]> => {
+  const recorded = (await (await fetch(`${server.url}/segment/__recorded`)).json()) as { method: string; body: { event?: string } | null }[];
+  return recorded.filter((r) => r.method === 'POST').map((r) => r.body?.event ?? '(page)');
+};
+
+describe('consent end to end', () => {
+  let server: Running;
+  let browser: Browser;
+  before(async () => {
+    server = await startServer({ static: { '/': 'demo', '/dist/': 'dist', '/fixtures/': 'test/fixtures' }, segmentStandIn: '/segment' });
+    browser = await launch(['--host-resolver-rules=MAP *.example.test 127.0.0.1']);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('marketing page: no tracking before a choice; Accept loads Segment; the decision is stored and survives reload; Privacy settings withdraws it', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const seen = watch(page);
+    await page.goto(`${server.url}/marketing.html`);
+    const banner = page.locator('consent-gate [part="banner"]');
+    await banner.waitFor();
+    // A click on a CTA before the choice waits in memory; no byte of Segment is fetched.
+    await page.locator('hand-raise-lead-button[glm-content="marketing-hero"] button[part="button"]').click();
+    await page.locator('hand-raise-lead-button dialog[open]').waitFor();
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(500);
+    assert.deepEqual([...seen.segment], []);
+    assert.deepEqual(await ajs(context, page), []);
+    assert.deepEqual(await page.evaluate('performance.getEntriesByType("resource").map((e) => e.name).filter((n) => /analytics|segment/i.test(n))'), []);
+    assert.equal(rows(server.dbFile, 'consent').length, 0);
+
+    await page.locator('consent-gate [part="accept"]').click();
+    await banner.waitFor({ state: 'detached' });
+    await page.locator('consent-gate[category="marketing"] iframe').waitFor();
+    const settingsPath = '/segment/v1/projects/demo/settings';
+    for (let i = 0; i < 100 && !(await events(server)).includes('CTA Clicked'); i++) await page.waitForTimeout(100);
+    assert.ok(seen.segment.includes(`GET ${settingsPath}`), JSON.stringify(seen.segment));
+    assert.deepEqual((await events(server)).filter((e) => e !== 'Hand Raise Form Canceled').sort(), ['CTA Clicked', 'Hand Raise Form Viewed']);
+
+    const proofs = rows(server.dbFile, 'consent');
+    assert.equal(proofs.length, 1);
+    assert.equal(proofs[0].body.source, 'banner');
+    assert.deepEqual(proofs[0].body.categories, { necessary: true, functional: true, analytics: true, marketing: true });
+    const consentId = proofs[0].body.consent_id;
+
+    await page.reload();
+    await page.locator('consent-gate[category="marketing"] iframe').waitFor();
+    assert.equal(await page.locator('consent-gate [part="banner"]').count(), 0);
+    assert.equal(await page.evaluate('GrowthKit.consent.get().consent_id'), consentId);
+    assert.equal(rows(server.dbFile, 'consent').length, 1, 'a reload sends no second proof');
+
+    // Withdraw from the footer's "Privacy settings": keyboard only.
+    await page.locator('consent-gate[mode="preferences-button"] [part="settings"]').focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.locator('consent-gate[mode="preferences-button"] dialog[open]');
+    await dialog.waitFor();
+    assert.equal(await page.locator('consent-gate[mode="preferences-button"] #gk-consent-analytics').isChecked(), true);
+    await page.locator('consent-gate[mode="preferences-button"] #gk-consent-analytics').press('Space');
+    await page.locator('consent-gate[mode="preferences-button"] #gk-consent-marketing').press('Space');
+    await dialog.getByRole('button', { name: 'Save choices' }).press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator('consent-gate[category="marketing"] iframe').waitFor({ state: 'detached' });
+    assert.deepEqual(await ajs(context, page), [], 'Segment storage removed on withdrawal');
+    for (let i = 0; i < 50 && rows(server.dbFile, 'consent').length < 2; i++) await page.waitForTimeout(100);
+    const withdrawal = rows(server.dbFile, 'consent')[1].body;
+    assert.equal(withdrawal.consent_id, consentId);
+    assert.equal(withdrawal.source, 'preferences');
+    assert.deepEqual(withdrawal.categories, { necessary: true, functional: true, analytics: false, marketing: false });
+
+    const before = (await events(server)).length;
+    await page.locator('hand-raise-lead-button[glm-content="marketing-hero"] button[part="button"]').click();
+    await page.locator('hand-raise-lead-button dialog[open]').waitFor();
+    await page.waitForTimeout(500);
+    assert.equal((await events(server)).length, before, 'nothing tracked after withdrawal');
+    assert.deepEqual(seen.errors, []);
+    await context.close();
+  });
+
+  it('a refusal survives a reload: no banner, no Segment request, ever', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const seen = watch(page);
+    await page.goto(`${server.url}/marketing.html`);
+    await page.locator('consent-gate [part="reject"]').click();
+    await page.reload();
+    await page.locator('consent-gate[category="marketing"] [part="placeholder"]').waitFor();
+    assert.equal(await page.locator('consent-gate [part="banner"]').count(), 0);
+    await page.locator('hand-raise-lead-button[glm-content="marketing-hero"] button[part="button"]').click();
+    await page.locator('hand-raise-lead-button dialog[open]').waitFor();
+    await page.waitForTimeout(500);
+    assert.deepEqual([...seen.segment], []);
+    assert.deepEqual(await ajs(context, page), []);
+    assert.deepEqual(seen.errors, []);
+    await context.close();
+  });
+
+  it('cookie-domain shares one decision between www. and learn. subdomains', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const port = new URL(server.url).port;
+    await page.goto(`http://www.example.test:${port}/fixtures/subdomain.html`);
+    await page.locator('consent-gate [part="accept"]').click();
+    await page.locator('consent-gate [part="banner"]').waitFor({ state: 'detached' });
+    const id = await page.evaluate('GrowthKit.consent.get().consent_id');
+    await page.goto(`http://learn.example.test:${port}/fixtures/subdomain.html`);
+    await page.waitForFunction('window.GrowthKit && customElements.get("consent-gate")');
+    await page.waitForTimeout(200);
+    assert.equal(await page.locator('consent-gate [part="banner"]').count(), 0);
+    assert.equal(await page.evaluate('GrowthKit.consent.get().consent_id'), id);
+    assert.equal((await context.cookies(`http://learn.example.test:${port}/`)).find((c) => c.name === 'gk_consent')?.domain, '.example.test');
+    // Withdrawing on one subdomain withdraws on both.
+    await page.evaluate('GrowthKit.consent.set({ analytics: false, marketing: false }, "api")');
+    await page.goto(`http://www.example.test:${port}/fixtures/subdomain.html`);
+    await page.waitForFunction('window.GrowthKit');
+    assert.equal(await page.evaluate('GrowthKit.consent.has("analytics")'), false);
+    await context.close();
+  });
+});
