@@ -25,6 +25,28 @@ export interface AppOptions {
   segmentStandIn?: string;
 }
 
+/**
+ * Faults the fault-injection suite switches on per test (test/e2e/delivery.test.ts). Only reachable in-process,
+ * through the object createApp returns: no HTTP route changes them.
+ */
+export interface Faults {
+  /** Answer every widget POST with this status (and Retry-After, in seconds) until `until` (ms since epoch), storing nothing. */
+  refuse?: { status: number; until: number; retryAfter?: number; body?: unknown };
+  /** For the next N widget POSTs: store, then drop the connection before answering. */
+  dropAfterStore?: number;
+  /** Hold each widget POST this long (ms) before handling it. */
+  delayMs?: number;
+}
+
+/** One widget POST as it arrived: which route, which key, when, and how it ended. */
+export interface Attempt {
+  path: string;
+  key: string | null;
+  at: number;
+  outcome: number | 'dropped';
+  contentType: string | null;
+}
+
 interface Route {
   kind: string;
   schema: z.ZodMiniType;
@@ -91,8 +113,19 @@ function badge(courseId: string): string {
 <text x="60" y="108" font-family="sans-serif" font-size="10" fill="#fff" text-anchor="middle">${label}</text></svg>`;
 }
 
-export function createApp(options: AppOptions): { server: Server; store: Store } {
+export interface App {
+  server: Server;
+  store: Store;
+  /** Switchable faults (see Faults); empty by default. */
+  faults: Faults;
+  /** Every widget POST, in arrival order. */
+  attempts: Attempt[];
+}
+
+export function createApp(options: AppOptions): App {
   const store = new Store(options.dbFile);
+  const faults: Faults = {};
+  const attempts: Attempt[] = [];
   const allowed = options.allowedOrigins ?? localOrigins;
   const maxBody = options.maxBody ?? 64 * 1024;
   const statics = Object.entries(options.static ?? {}).sort((a, b) => b[0].length - a[0].length);
@@ -124,31 +157,49 @@ export function createApp(options: AppOptions): { server: Server; store: Store }
     if (route) {
       if (req.method !== 'POST') return json(res, 405, { error: 'method_not_allowed' }, { Allow: 'POST, OPTIONS' });
       if (origin && !cors['Access-Control-Allow-Origin']) return json(res, 403, { error: 'origin_not_allowed' });
-      const key = req.headers['idempotency-key'];
+      // The header normally; the query when a page is unloading and sends a request that needs no preflight.
+      const key = req.headers['idempotency-key'] ?? url.searchParams.get('idempotency_key');
+      const attempt: Attempt = { path: url.pathname, key: typeof key === 'string' ? key : null, at: Date.now(), outcome: 0, contentType: req.headers['content-type'] ?? null };
+      attempts.push(attempt);
+      const answer = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+        attempt.outcome = status;
+        json(res, status, body, headers);
+      };
+      if (faults.delayMs) await new Promise((r) => setTimeout(r, faults.delayMs));
       if (typeof key !== 'string' || !/^[\w-]{8,100}$/.test(key)) {
-        return json(res, 400, { error: 'missing_idempotency_key', message: 'Send an Idempotency-Key header (8–100 letters, digits, - or _).' });
+        return answer(400, { error: 'missing_idempotency_key', message: 'Send an Idempotency-Key header (8–100 letters, digits, - or _).' });
+      }
+      const refuse = faults.refuse;
+      if (refuse && Date.now() < refuse.until) {
+        req.resume();
+        return answer(refuse.status, refuse.body ?? { error: 'unavailable' }, refuse.retryAfter === undefined ? {} : { 'Retry-After': String(refuse.retryAfter) });
       }
       const replayed = store.replay(key);
-      if (replayed) return json(res, replayed.status, replayed.body, { 'Idempotent-Replayed': 'true' });
+      if (replayed) return answer(replayed.status, replayed.body, { 'Idempotent-Replayed': 'true' });
       let raw: string;
       try {
         raw = await readBody(req, maxBody);
       } catch (error) {
-        if (error instanceof TooLarge) return json(res, 413, { error: 'too_large', max_bytes: maxBody }, { Connection: 'close' });
+        if (error instanceof TooLarge) return answer(413, { error: 'too_large', max_bytes: maxBody }, { Connection: 'close' });
         throw error;
       }
       let body: unknown;
       try {
         body = JSON.parse(raw);
       } catch {
-        return json(res, 400, { error: 'invalid_json', message: 'The body is not valid JSON.' });
+        return answer(400, { error: 'invalid_json', message: 'The body is not valid JSON.' });
       }
       const result = z.safeParse(route.schema, body);
-      if (!result.success) return json(res, 422, { error: 'validation_failed', fields: describeIssues(result.error) });
+      if (!result.success) return answer(422, { error: 'validation_failed', fields: describeIssues(result.error) });
       const data = result.data as Record<string, unknown>;
       const response: StoredResponse = { status: 201, body: { ok: true, ...route.respond(data, self) } };
       const outcome = store.insert(route.kind, key, data, response);
-      return json(res, outcome.response.status, outcome.response.body, outcome.stored ? {} : { 'Idempotent-Replayed': 'true' });
+      if (faults.dropAfterStore) {
+        faults.dropAfterStore -= 1;
+        attempt.outcome = 'dropped';
+        return void res.socket?.destroy();
+      }
+      return answer(outcome.response.status, outcome.response.body, outcome.stored ? {} : { 'Idempotent-Replayed': 'true' });
     }
 
     if (url.pathname === '/api/submissions' && req.method === 'GET') {
@@ -201,5 +252,5 @@ export function createApp(options: AppOptions): { server: Server; store: Store }
     });
   });
   server.on('close', () => store.close());
-  return { server, store };
+  return { server, store, faults, attempts };
 }

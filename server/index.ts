@@ -1,10 +1,14 @@
 /** `npm start` runs this: the reference endpoint with the demo pages and the built kit. */
-import { createApp } from './app.js';
+import { createApp, localOrigins } from './app.js';
 
 const port = Number(process.env.PORT ?? 8787);
 const dbFile = process.env.DB_FILE ?? 'data/growth-kit.sqlite';
 // The demo pages send analytics (after consent) to a local Segment stand-in at /segment.
-const { server } = createApp({ dbFile, static: { '/': 'demo', '/dist/': 'dist' }, segmentStandIn: '/segment' });
+// ALLOWED_ORIGINS="https://www.example.com,https://learn.example.com": the pages allowed to post cross-origin
+// (by default any localhost origin). Same-origin posts are always allowed.
+const origins = (process.env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+const allowedOrigins = origins.length ? (origin: string) => origins.includes(origin) : localOrigins;
+const { server } = createApp({ dbFile, static: { '/': 'demo', '/dist/': 'dist' }, segmentStandIn: '/segment', allowedOrigins });
 
 server.listen(port, () => {
   const address = server.address();

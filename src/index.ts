@@ -22,3 +22,4 @@ export type { LeadFormCloseDetail } from './events/gk-lead-form-close.js';
 export type { CourseCompleteDetail } from './events/gk-course-complete.js';
 export type { LessonCompleteDetail } from './events/gk-lesson-complete.js';
 export type { ConsentChangeDetail } from './events/gk-consent-change.js';
+export type { DeliveryFailedDetail } from './events/gk-delivery-failed.js';

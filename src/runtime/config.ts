@@ -3,7 +3,7 @@
  * attributes override them. Every key is validated alone, so one bad value costs that value, not the rest.
  */
 import { toHttpUrl } from './url.js';
-import { bool, check, httpUrl, matches, object, optional, text, type Parser } from './validate.js';
+import { between, bool, check, httpUrl, matches, object, optional, text, type Parser } from './validate.js';
 import { warnOnce } from './warn.js';
 
 export interface GrowthKitUser {
@@ -33,6 +33,8 @@ export interface GrowthKitConfig extends GrowthKitCallbacks {
   user?: GrowthKitUser;
   /** Whether dev-only detail is logged. */
   debug?: boolean;
+  /** Days an undelivered submission is retried before it gives up with `gk-delivery-failed` (default 7). */
+  deliveryMaxAgeDays?: number;
 }
 
 const name = optional(text(255));
@@ -45,6 +47,7 @@ const keyParsers: Record<string, Parser<unknown>> = {
   segmentApiHost: text(200, 1),
   user: object({ firstName: name, lastName: name, email: name, companyName: name, name }),
   debug: bool,
+  deliveryMaxAgeDays: between(0.001, 365),
 };
 
 const callbackKeys = ['onLeadSubmit', 'onLeadSubmitted', 'onLeadError', 'onConsentChange', 'onCourseComplete'];

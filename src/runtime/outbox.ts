@@ -2,9 +2,13 @@
  * The outbox: nothing captured is lost. Each submission is written to storage BEFORE the first attempt, with its
  * idempotency key, and leaves only when the endpoint accepted it (2xx) or refused it for good (4xx other than
  * 408/425/429). Failed attempts back off exponentially with jitter and honour Retry-After; sending resumes on
- * `online` and on the next page load, and a Web Lock keeps two tabs from sending the same item at once.
- * Storage that throws or is full falls back to memory: the item is then delivered while the page lives.
+ * `online` and on the next page load. Across tabs, a Web Lock lets one tab send at a time and a BroadcastChannel
+ * tells the others what was settled, so no item is sent twice. When the page is hidden or unloads, what is left
+ * goes out with `keepalive` in a request that needs no preflight. Storage that throws or is full falls back to
+ * memory: the item is then delivered while the page lives. Items older than `deliveryMaxAgeDays` (7) give up
+ * with a `gk-delivery-failed` event.
  */
+import { getConfig } from './config.js';
 import { readLocal, writeLocal } from './storage.js';
 import { send, type SendResult } from './transport.js';
 
@@ -25,8 +29,6 @@ export interface Delivery {
 }
 
 export interface OutboxSettings {
-  /** Milliseconds before an undelivered item gives up (default 7 days). */
-  maxAge: number;
   /** First retry delay in ms; doubles each attempt up to `maxDelay`. */
   baseDelay: number;
   maxDelay: number;
@@ -36,15 +38,24 @@ const STORAGE_KEY = 'gk_outbox';
 /** Our whole footprint in localStorage stays under 256 KB, so a host's own storage never fills up because of us. */
 const MAX_BYTES = 256 * 1024;
 
-export const settings: OutboxSettings = { maxAge: 7 * 24 * 3600 * 1000, baseDelay: 1000, maxDelay: 5 * 60 * 1000 };
+export const settings: OutboxSettings = { baseDelay: 1000, maxDelay: 5 * 60 * 1000 };
 
 /** Items not yet settled; mirrors storage when storage works. */
 let items: OutboxItem[] = load();
 const inFlight = new Set<string>();
+/** Keys settled here or in another tab: never written back to storage, never sent again. */
+const settledKeys = new Set<string>();
 let timer: ReturnType<typeof setTimeout> | undefined;
 
 /** Fires `settled` (detail: { key, state, result }) when a queued item is finally delivered, rejected or expired. */
 export const outboxEvents = new EventTarget();
+
+interface SettledMessage {
+  key: string;
+  state: DeliveryState;
+  result: SendResult | null;
+}
+const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('gk-outbox') : null;
 
 function load(): OutboxItem[] {
   try {
@@ -55,8 +66,10 @@ function load(): OutboxItem[] {
   }
 }
 
+/** Writes our items and whatever other tabs stored meanwhile (minus what is settled) back to storage. */
 function save(): void {
-  const json = JSON.stringify(items);
+  const others = load().filter((s) => !settledKeys.has(s.key) && !items.some((i) => i.key === s.key));
+  const json = JSON.stringify([...items, ...others]);
   if (json.length * 2 <= MAX_BYTES) writeLocal(STORAGE_KEY, json);
 }
 
@@ -64,10 +77,30 @@ function retryable(status: number): boolean {
   return status === 0 || status === 408 || status === 425 || status === 429 || status >= 500;
 }
 
+/** Forgets a settled item and tells this tab's widgets (and, for `failed`, the page). */
+function forget({ key, state, result }: SettledMessage, endpoint?: string): void {
+  settledKeys.add(key);
+  items = items.filter((i) => i.key !== key);
+  outboxEvents.dispatchEvent(new CustomEvent('settled', { detail: { key, state, result } }));
+  if (endpoint && state !== 'delivered') {
+    const detail: DeliveryFailedDetail = { key, endpoint, reason: state === 'expired' ? 'expired' : 'rejected', status: result?.status ?? 0 };
+    for (const target of [window, document]) target.dispatchEvent(new CustomEvent('gk-delivery-failed', { detail }));
+  }
+}
+
 function settle(item: OutboxItem, state: DeliveryState, result: SendResult | null): void {
-  items = items.filter((i) => i.key !== item.key);
+  const message: SettledMessage = { key: item.key, state, result };
+  forget(message, item.endpoint);
   save();
-  outboxEvents.dispatchEvent(new CustomEvent('settled', { detail: { key: item.key, state, result } }));
+  channel?.postMessage(message);
+}
+
+/** Why an item left the outbox undelivered: too old, or refused for good by the endpoint. */
+export interface DeliveryFailedDetail {
+  key: string;
+  endpoint: string;
+  reason: 'expired' | 'rejected';
+  status: number;
 }
 
 function delayFor(item: OutboxItem, result: SendResult): number {
@@ -76,8 +109,13 @@ function delayFor(item: OutboxItem, result: SendResult): number {
   return Math.max(jittered, (result.retryAfter ?? 0) * 1000);
 }
 
+/** How long an item is tried before it gives up: `deliveryMaxAgeDays` (default 7). */
+function maxAge(): number {
+  return (getConfig().deliveryMaxAgeDays ?? 7) * 24 * 3600 * 1000;
+}
+
 async function attempt(item: OutboxItem, keepalive = false): Promise<Delivery> {
-  if (Date.now() - item.createdAt > settings.maxAge) {
+  if (Date.now() - item.createdAt > maxAge()) {
     settle(item, 'expired', null);
     return { state: 'expired', result: null };
   }
@@ -90,6 +128,8 @@ async function attempt(item: OutboxItem, keepalive = false): Promise<Delivery> {
   } finally {
     inFlight.delete(item.key);
   }
+  // Another tab settled it meanwhile (its answer already reached our widgets).
+  if (settledKeys.has(item.key)) return { state: result.ok ? 'delivered' : 'queued', result };
   if (result.ok) {
     settle(item, 'delivered', result);
     return { state: 'delivered', result };
@@ -129,10 +169,10 @@ const LOCK_RETRY = 2000;
 export function flush(force = false): Promise<void> {
   return withLock(async () => {
     // Items another tab stored join ours. None of ours is dropped because storage lacks it: storage may have been
-    // cleared under us, and a second send of a delivered item only gets the endpoint's replayed answer.
-    for (const s of load()) if (!items.some((i) => i.key === s.key)) items.push(s);
+    // cleared under us, and a tab that settled it says so on the channel.
+    for (const s of load()) if (!settledKeys.has(s.key) && !items.some((i) => i.key === s.key)) items.push(s);
     const due = items.filter((i) => !inFlight.has(i.key) && (force || i.nextAt <= Date.now()));
-    for (const item of due) await attempt(item);
+    for (const item of due) if (!settledKeys.has(item.key)) await attempt(item);
     schedule();
   })
     .then((ran) => {
@@ -145,16 +185,33 @@ export function flush(force = false): Promise<void> {
 }
 
 /**
+ * The page is going away (or hidden, which on mobile may be the last chance): everything left goes out now with
+ * keepalive, in requests that need no preflight. On pagehide that includes requests in flight, which the
+ * navigation cancels; the endpoint stores a key once, and what does not arrive is still in storage for next time.
+ */
+function flushOnExit(unloading: boolean): void {
+  for (const item of items) {
+    if (settledKeys.has(item.key) || (!unloading && inFlight.has(item.key))) continue;
+    void attempt(item, true);
+  }
+}
+
+/**
  * Keeps `payload` until `endpoint` accepts it under `key`. Resolves after the first attempt: 'delivered',
  * 'rejected' (with the endpoint's answer), or 'queued' (kept, and retried until it settles).
  */
-export function deliver(endpoint: string, payload: unknown, key: string): Promise<Delivery> {
+export function deliver(endpoint: string, payload: unknown, key: string, { keepalive = false }: DeliverOptions = {}): Promise<Delivery> {
   const existing = items.find((i) => i.key === key);
   if (existing) return Promise.resolve({ state: 'queued', result: null });
   const item: OutboxItem = { key, endpoint, payload, createdAt: Date.now(), attempts: 0, nextAt: Date.now() };
   items.push(item);
   save();
-  return attempt(item);
+  return attempt(item, keepalive);
+}
+
+export interface DeliverOptions {
+  /** The page is unloading: send with keepalive in a request that needs no preflight (it stays stored until answered). */
+  keepalive?: boolean;
 }
 
 /** Items waiting (tests and the dev panel read this). */
@@ -163,7 +220,14 @@ export function pending(): readonly OutboxItem[] {
 }
 
 if (typeof window !== 'undefined') {
+  channel?.addEventListener('message', (event: MessageEvent<SettledMessage>) => {
+    if (event.data && typeof event.data.key === 'string') forget(event.data);
+  });
   window.addEventListener('online', () => void flush(true));
+  window.addEventListener('pagehide', () => flushOnExit(true));
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') flushOnExit(false);
+  });
   // Leftovers from an earlier page load or a closed tab.
   if (items.length) setTimeout(() => void flush(true), 0);
 }

@@ -33,17 +33,24 @@ export function parseRetryAfter(value: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
 }
 
+/**
+ * A request that needs no CORS preflight: a preflight may never finish while the page unloads, so an unloading
+ * send carries its key in the query and its JSON as text/plain (the endpoint reads both forms).
+ */
+function unloadingRequest(endpoint: string, key: string): [string, Record<string, string>] {
+  const url = new URL(endpoint, location.href);
+  url.searchParams.set('idempotency_key', key);
+  return [url.href, { 'Content-Type': 'text/plain;charset=UTF-8' }];
+}
+
 export const fetchTransport: Transport = {
   async send(endpoint, payload, { idempotencyKey, keepalive }) {
     let response: Response;
+    const [url, headers] = keepalive
+      ? unloadingRequest(endpoint, idempotencyKey)
+      : [endpoint, { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey }];
     try {
-      response = await fetch(endpoint, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
-        body: JSON.stringify(payload),
-        keepalive,
-        credentials: 'omit',
-      });
+      response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(payload), keepalive, credentials: 'omit' });
     } catch {
       return { ok: false, status: 0, body: null };
     }

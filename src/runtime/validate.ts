@@ -27,6 +27,11 @@ export const bool: Parser<boolean> = (v) => (typeof v === 'boolean' ? v : fail('
 
 export const num: Parser<number> = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : fail('expected a number'));
 
+export const between =
+  (min: number, max: number): Parser<number> =>
+  (v) =>
+    typeof v === 'number' && v >= min && v <= max ? v : fail(`expected a number from ${min} to ${max}`);
+
 export const matches =
   (pattern: RegExp, expected: string): Parser<string> =>
   (v) =>

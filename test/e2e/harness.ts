@@ -5,13 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createApp, type AppOptions } from '../../server/app.ts';
+import { createApp, type AppOptions, type Attempt, type Faults } from '../../server/app.ts';
 import type { Store } from '../../server/db.ts';
 import { CHROMIUM, chromiumArgs } from '../browsers.ts';
 
 export interface Running {
   url: string;
   store: Store;
+  faults: Faults;
+  attempts: Attempt[];
   dbFile: string;
   close(): Promise<void>;
 }
@@ -19,12 +21,14 @@ export interface Running {
 export async function startServer(options: Omit<AppOptions, 'dbFile'> = {}): Promise<Running> {
   const dir = mkdtempSync(join(tmpdir(), 'gk-e2e-'));
   const dbFile = join(dir, 'growth-kit.sqlite');
-  const { server, store } = createApp({ dbFile, ...options });
+  const { server, store, faults, attempts } = createApp({ dbFile, ...options });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
     store,
+    faults,
+    attempts,
     dbFile,
     close: () =>
       new Promise<void>((resolve) => {

@@ -24,6 +24,13 @@ export interface CourseState {
   badgeUrl: string | null;
 }
 
+export interface PostOptions {
+  /** The milestone this 'progressed' event reports, once per lesson per learner. */
+  milestone?: 25 | 50 | 75 | 100;
+  /** Sent while the page unloads (pagehide): keepalive, no preflight. */
+  keepalive?: boolean;
+}
+
 /** What the element exposes to its lazy parts. */
 export interface CourseContext {
   readonly courseId: string;
@@ -34,7 +41,7 @@ export interface CourseContext {
   readonly completeAt: number;
   progress: CourseState;
   lesson(id: string): LessonProgress;
-  post(event: ProgressEvent['event'], lessonId: string | null, progress: number): Promise<unknown>;
+  post(event: ProgressEvent['event'], lessonId: string | null, progress: number, options?: PostOptions): Promise<unknown>;
   completeLesson(lessonId: string): void;
   save(): void;
   requestUpdate(): void;
@@ -105,7 +112,13 @@ function checkCourse(c: CourseContext): void {
 }
 
 /** Posts one learning event through the outbox; resolves with the endpoint's answer body. */
-export async function post(c: CourseContext, event: ProgressEvent['event'], lessonId: string | null, progress: number): Promise<unknown> {
+export async function post(
+  c: CourseContext,
+  event: ProgressEvent['event'],
+  lessonId: string | null,
+  progress: number,
+  { milestone, keepalive }: PostOptions = {},
+): Promise<unknown> {
   const endpoint = resolveEndpoint(c.tag, c.endpoint, '/course-progress');
   if (!endpoint || !c.courseId) return null;
   const state = lessonId ? c.lesson(lessonId) : null;
@@ -116,10 +129,11 @@ export async function post(c: CourseContext, event: ProgressEvent['event'], less
     ...(c.userId ? { user_id: c.userId } : { anonymous_id: getAnonymousId() }),
     event,
     progress,
+    ...(milestone ? { milestone } : {}),
     played_seconds: state ? Math.round(playedSeconds(state.segments)) : 0,
     duration: Math.round(state?.duration ?? 0),
     occurred_at: new Date().toISOString(),
   };
-  const { result } = await deliver(endpoint, body, body.event_id);
+  const { result } = await deliver(endpoint, body, body.event_id, { keepalive });
   return result?.body ?? null;
 }

@@ -159,7 +159,7 @@ export class CourseProgressTracker extends GrowthKitElement {
       el.progress = value;
     },
     lesson: (id) => el.lesson(id),
-    post: (event, lessonId, progress) => el.actions().then((a) => a.post(el.context, event, lessonId, progress)),
+    post: (event, lessonId, progress, options) => el.actions().then((a) => a.post(el.context, event, lessonId, progress, options)),
     completeLesson: (id) => void el.actions().then((a) => a.completeLesson(el.context, id)),
     save: () => el.save(),
     requestUpdate: () => el.requestUpdate(),

@@ -12,20 +12,29 @@ export interface LessonProgress {
   milestones: number[];
   completed: boolean;
   passed?: boolean;
+  /** The last progress posted (milestone or periodic), so a reload does not post it again. */
+  reported?: number;
 }
 
 /** What the tracker element offers its media tracking. */
 export type TrackingHost = Pick<CourseContext, 'lesson' | 'completeAt' | 'post' | 'completeLesson' | 'save' | 'requestUpdate'>;
 
-const MILESTONES = [25, 50, 75, 100];
+const MILESTONES = [25, 50, 75, 100] as const;
+/** Progress between milestones is posted at most this often per lesson, and once more when the page goes away. */
+const PROGRESS_INTERVAL = 10_000;
 /** `play`/`playing` mark where playback starts, so the stretch before the first timeupdate counts. */
 const MEDIA_EVENTS = ['play', 'playing', 'timeupdate', 'seeking', 'pause', 'ended'];
 
 export class MediaTracking {
   private readonly coverage = new Map<string, Coverage>();
   private readonly media = new Map<HTMLMediaElement, string>();
+  /** Per lesson: when progress was last posted (this page's life; the progress itself is kept in the state). */
+  private readonly postedAt = new Map<string, number>();
 
-  constructor(private readonly host: TrackingHost) {}
+  constructor(private readonly host: TrackingHost) {
+    window.addEventListener('pagehide', this.flushProgress);
+    document.addEventListener('visibilitychange', this.flushProgress);
+  }
 
   /** Watches exactly these players (lesson id by element). */
   sync(found: Map<HTMLMediaElement, string>): void {
@@ -35,7 +44,31 @@ export class MediaTracking {
 
   disconnect(): void {
     for (const el of this.media.keys()) this.unwatch(el);
+    window.removeEventListener('pagehide', this.flushProgress);
+    document.removeEventListener('visibilitychange', this.flushProgress);
   }
+
+  /** Posts progress made since the last post, at most every 10 s per lesson (or now, with keepalive, on exit). */
+  private postProgress(lessonId: string, percent: number, exiting: boolean): void {
+    const state = this.host.lesson(lessonId);
+    const progress = Math.floor(Math.min(100, percent));
+    const at = this.postedAt.get(lessonId);
+    // The first periodic post comes 10 s after tracking starts ('started' has just been sent).
+    if (at === undefined) return void this.postedAt.set(lessonId, Date.now());
+    if (progress <= (state.reported ?? 0) || (!exiting && Date.now() - at < PROGRESS_INTERVAL)) return;
+    this.postedAt.set(lessonId, Date.now());
+    state.reported = progress;
+    this.host.save();
+    void this.host.post('progressed', lessonId, progress, exiting ? { keepalive: true } : {});
+  }
+
+  private flushProgress = (event: Event): void => {
+    if (event.type === 'visibilitychange' && document.visibilityState !== 'hidden') return;
+    for (const lessonId of new Set(this.media.values())) {
+      const state = this.host.lesson(lessonId);
+      this.postProgress(lessonId, this.coverageOf(lessonId).percent(state.duration), true);
+    }
+  };
 
   private watch(media: HTMLMediaElement, lessonId: string): void {
     this.media.set(media, lessonId);
@@ -77,10 +110,12 @@ export class MediaTracking {
       // Half a point of tolerance: players report the first frame a few ms after 0 and the last just before the end.
       if (percent >= m - 0.5 && !state.milestones.includes(m)) {
         state.milestones.push(m);
-        void this.host.post('progressed', lessonId, m);
+        state.reported = Math.max(state.reported ?? 0, m);
+        void this.host.post('progressed', lessonId, m, { milestone: m });
         changed = true;
       }
     }
+    this.postProgress(lessonId, percent, false);
     if (!state.completed && percent >= this.host.completeAt) {
       this.host.completeLesson(lessonId);
       changed = true;

@@ -9,6 +9,8 @@ export const progressEventSchema = z.object({
   anonymous_id: z.optional(z.nullable(z.string().check(z.maxLength(100)))),
   event: z.enum(['started', 'progressed', 'completed', 'passed', 'failed', 'course_completed']),
   progress: z.number().check(z.minimum(0), z.maximum(100)),
+  /** Set on the one 'progressed' event per milestone (25/50/75/100); absent on periodic progress. */
+  milestone: z.optional(z.union([z.literal(25), z.literal(50), z.literal(75), z.literal(100)])),
   played_seconds: z.number().check(z.minimum(0)),
   duration: z.number().check(z.minimum(0)),
   occurred_at: z.iso.datetime(),

@@ -1,0 +1,13 @@
+import type { DeliveryFailedDetail } from '../runtime/outbox.js';
+
+/** A submission left the outbox undelivered: older than `deliveryMaxAgeDays`, or refused for good. On window and document. */
+export type { DeliveryFailedDetail };
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'gk-delivery-failed': CustomEvent<DeliveryFailedDetail>;
+  }
+  interface WindowEventMap {
+    'gk-delivery-failed': CustomEvent<DeliveryFailedDetail>;
+  }
+}

@@ -1,0 +1,311 @@
+/**
+ * The fault-injection suite: zero leads lost, zero duplicates. Playwright drives Debian's Chromium against a real
+ * server/ instance whose faults are switched on per test (503 windows, a dropped connection after storing, slow
+ * answers, 422, 429 with Retry-After); every assertion counts rows in its SQLite file and the attempts it saw.
+ */
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launch, recordErrors, rows, startServer, type Running } from './harness.ts';
+
+const LEADS = '/api/hand-raise-leads';
+
+describe('durable delivery under faults', () => {
+  let server: Running;
+  let browser: Browser;
+  let context: BrowserContext;
+  const started = new Map<string, number>();
+
+  before(async () => {
+    server = await startServer({ static: { '/dist/': 'dist', '/fixtures/': 'test/fixtures', '/media/': 'demo/media' } });
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  afterEach(async () => {
+    for (const key of Object.keys(server.faults)) delete server.faults[key as keyof typeof server.faults];
+    await context?.close().catch(() => undefined);
+  });
+
+  /** A fresh visitor (own storage) on a fixture page; console errors and uncaught exceptions are collected. */
+  async function visit(path = '/fixtures/lead.html', init?: string): Promise<{ page: Page; errors: string[] }> {
+    context = await browser.newContext();
+    if (init) await context.addInitScript(init);
+    const page = await context.newPage();
+    const errors = recordErrors(page);
+    await page.goto(`${server.url}${path}`);
+    return { page, errors };
+  }
+
+  const button = (page: Page) => page.locator('hand-raise-lead-button button[part="button"]');
+  const submitButton = (page: Page) => page.locator('hand-raise-lead-button [part="submit"]');
+
+  async function openForm(page: Page): Promise<void> {
+    await button(page).click();
+    await page.locator('hand-raise-lead-button dialog[open] form').waitFor();
+  }
+
+  async function submit(page: Page): Promise<void> {
+    await openForm(page);
+    await submitButton(page).click();
+  }
+
+  /** The widget POSTs to one route since this test began (attempts is in arrival order). */
+  const attempts = (path = LEADS, since = 0) => server.attempts.filter((a) => a.path === path && a.at >= since);
+  const leads = (glm = 'delivery') => rows(server.dbFile, 'hand_raise_lead').filter((r) => r.body.glm_content === glm);
+
+  async function until(check: () => boolean | Promise<boolean>, timeout: number, what: string): Promise<void> {
+    const end = Date.now() + timeout;
+    while (!(await check())) {
+      if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  const outboxEmpty = async (page: Page) => ((await page.evaluate('localStorage.getItem("gk_outbox")')) ?? '[]') === '[]';
+
+  it('1. 503 for 10 s, then recovery: one row, every attempt with the same key, "saved" then success', async () => {
+    const since = Date.now();
+    const before = leads().length;
+    server.faults.refuse = { status: 503, until: Date.now() + 10_000 };
+    const { page, errors } = await visit();
+    await submit(page);
+    await page.locator('hand-raise-lead-button .notice.saved').waitFor();
+    await page.locator('hand-raise-lead-button .notice.success').waitFor({ timeout: 45_000 });
+    assert.equal(leads().length, before + 1);
+    const tries = attempts(LEADS, since);
+    assert.ok(tries.length >= 3, `retried: ${tries.length} attempts`);
+    assert.equal(new Set(tries.map((a) => a.key)).size, 1, 'one key on every attempt');
+    assert.deepEqual(tries.slice(0, -1).map((a) => a.outcome), tries.slice(0, -1).map(() => 503));
+    assert.equal(tries.at(-1)!.outcome, 201);
+    assert.deepEqual(errors.filter((e) => !e.includes('503')), []);
+    started.set('1', tries.length);
+  });
+
+  it('2. stored, then the connection drops before the answer: retried with the same key, one row', async () => {
+    const since = Date.now();
+    const before = leads().length;
+    server.faults.dropAfterStore = 1;
+    const { page } = await visit();
+    await submit(page);
+    await page.locator('hand-raise-lead-button .notice.success').waitFor({ timeout: 20_000 });
+    const tries = attempts(LEADS, since);
+    assert.deepEqual(tries.map((a) => a.outcome), ['dropped', 201]);
+    assert.equal(tries[0].key, tries[1].key);
+    assert.equal(leads().length, before + 1);
+  });
+
+  it('3. offline at submit for 60 s: queued, then one row after reconnecting', async () => {
+    const since = Date.now();
+    const before = leads().length;
+    const { page, errors } = await visit();
+    await openForm(page);
+    await context.setOffline(true);
+    await submitButton(page).click();
+    await page.locator('hand-raise-lead-button .notice.saved').waitFor();
+    await page.waitForTimeout(60_000);
+    assert.equal(attempts(LEADS, since).length, 0, 'nothing reached the server while offline');
+    assert.equal(leads().length, before);
+    await context.setOffline(false);
+    await page.locator('hand-raise-lead-button .notice.success').waitFor({ timeout: 20_000 });
+    assert.equal(leads().length, before + 1);
+    assert.equal(attempts(LEADS, since).length, 1);
+    assert.ok(await outboxEmpty(page));
+    assert.deepEqual(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e)), []);
+  });
+
+  it('4a. reload while the request is in flight: re-sent on the next load, one row', async () => {
+    const since = Date.now();
+    const before = leads().length;
+    server.faults.delayMs = 3000;
+    const { page } = await visit();
+    await submit(page);
+    await until(() => attempts(LEADS, since).length >= 1, 5000, 'the request in flight');
+    await page.reload();
+    delete server.faults.delayMs;
+    await until(() => leads().length === before + 1, 20_000, 'the row');
+    await until(() => outboxEmpty(page), 20_000, 'an empty outbox');
+    await page.waitForTimeout(1000);
+    assert.equal(leads().length, before + 1);
+    assert.equal(new Set(attempts(LEADS, since).map((a) => a.key)).size, 1);
+  });
+
+  it('4b. the tab is closed while the request is in flight: re-sent when the visitor comes back, one row', async () => {
+    const since = Date.now();
+    const before = leads().length;
+    server.faults.delayMs = 3000;
+    const { page } = await visit();
+    await submit(page);
+    await until(() => attempts(LEADS, since).length >= 1, 5000, 'the request in flight');
+    // Refuse whatever the closing page still manages to send, so only the next visit can deliver it.
+    server.faults.refuse = { status: 503, until: Date.now() + 4000 };
+    await page.close({ runBeforeUnload: true });
+    await new Promise((r) => setTimeout(r, 4500));
+    delete server.faults.delayMs;
+    const back = await context.newPage();
+    await back.goto(`${server.url}/fixtures/lead.html`);
+    await until(() => leads().length === before + 1, 20_000, 'the row');
+    await until(() => outboxEmpty(back), 20_000, 'an empty outbox');
+    assert.equal(leads().length, before + 1);
+    assert.equal(new Set(attempts(LEADS, since).map((a) => a.key)).size, 1);
+  });
+
+  it('5a. 422 with field errors: not retried, the error is shown at its field', async () => {
+    const since = Date.now();
+    const before = leads().length;
+    server.faults.refuse = { status: 422, until: Date.now() + 60_000, body: { error: 'validation_failed', fields: [{ path: 'email', message: 'Invalid email address' }] } };
+    const { page } = await visit();
+    await submit(page);
+    await page.locator('hand-raise-lead-button [name="email"][aria-invalid="true"]').waitFor();
+    await page.waitForTimeout(3000);
+    assert.equal(attempts(LEADS, since).length, 1);
+    assert.equal(leads().length, before);
+    assert.ok(await outboxEmpty(page), 'a refused lead leaves the outbox');
+  });
+
+  it('5b. 429 with Retry-After: 5: the next attempt comes at least 5 s later', async () => {
+    const since = Date.now();
+    server.faults.refuse = { status: 429, until: Date.now() + 1500, retryAfter: 5 };
+    const { page } = await visit();
+    await submit(page);
+    await page.locator('hand-raise-lead-button .notice.success').waitFor({ timeout: 20_000 });
+    const tries = attempts(LEADS, since);
+    assert.deepEqual(tries.map((a) => a.outcome), [429, 201]);
+    assert.ok(tries[1].at - tries[0].at >= 5000, `waited ${tries[1].at - tries[0].at} ms`);
+  });
+
+  it('6. double-click on submit, Enter twice, and the script included twice: one row each', async () => {
+    let since = Date.now();
+    let before = leads().length;
+    const { page } = await visit();
+    await openForm(page);
+    await submitButton(page).dblclick();
+    await page.locator('hand-raise-lead-button .notice.success').waitFor();
+    await page.waitForTimeout(500);
+    assert.equal(leads().length, before + 1, 'double-click');
+    assert.equal(attempts(LEADS, since).length, 1);
+
+    since = Date.now();
+    before = leads().length;
+    const second = await context.newPage();
+    await second.goto(`${server.url}/fixtures/lead.html`);
+    await openForm(second);
+    await second.locator('hand-raise-lead-button [name="company_name"]').focus();
+    await second.keyboard.press('Enter');
+    await second.keyboard.press('Enter');
+    await second.locator('hand-raise-lead-button .notice.success').waitFor();
+    await second.waitForTimeout(500);
+    assert.equal(leads().length, before + 1, 'Enter twice');
+    assert.equal(attempts(LEADS, since).length, 1);
+
+    since = Date.now();
+    const twice = await context.newPage();
+    await twice.goto(`${server.url}/fixtures/lead-twice.html`);
+    await submit(twice);
+    await twice.locator('hand-raise-lead-button .notice.success').waitFor();
+    await twice.waitForTimeout(500);
+    assert.equal(leads('delivery-twice').length, 1, 'script included twice');
+    assert.equal(attempts(LEADS, since).length, 1);
+  });
+
+  const hostileStorage: Record<string, string> = {
+    'localStorage throwing': `Storage.prototype.setItem = function () { throw new DOMException('denied', 'SecurityError'); };
+      Storage.prototype.getItem = function () { throw new DOMException('denied', 'SecurityError'); };`,
+    'localStorage full': `try { for (let i = 0; i < 10000; i++) localStorage.setItem('host-filler-' + i, 'x'.repeat(100000)); } catch {}`,
+    'localStorage disabled': `Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });`,
+  };
+  for (const [name, init] of Object.entries(hostileStorage)) {
+    it(`7. ${name}: no uncaught error, the lead is delivered while the page lives (after a 503)`, async () => {
+      const since = Date.now();
+      const before = leads().length;
+      server.faults.refuse = { status: 503, until: Date.now() + 1500 };
+      const { page, errors } = await visit('/fixtures/lead.html', init);
+      await submit(page);
+      await page.locator('hand-raise-lead-button .notice.success').waitFor({ timeout: 20_000 });
+      assert.equal(leads().length, before + 1);
+      assert.ok(attempts(LEADS, since).length >= 2, 'retried from memory');
+      assert.deepEqual(errors.filter((e) => !e.includes('503')), []);
+      if (name === 'localStorage full') {
+        const hostKeys = await page.evaluate('Object.keys(localStorage).filter((k) => k.startsWith("host-filler-")).length');
+        assert.ok((hostKeys as number) > 0, "the host's keys are untouched");
+      }
+    });
+  }
+
+  it('8. two tabs with queued items: each item sent once after recovery', async () => {
+    const since = Date.now();
+    const before = leads().length;
+    const recovery = Date.now() + 6000;
+    server.faults.refuse = { status: 503, until: recovery };
+    const { page: a } = await visit();
+    const b = await context.newPage();
+    await b.goto(`${server.url}/fixtures/lead.html`);
+    await submit(a);
+    await submit(b);
+    await a.locator('hand-raise-lead-button .notice.saved').waitFor();
+    await b.locator('hand-raise-lead-button .notice.saved').waitFor();
+    await a.locator('hand-raise-lead-button .notice.success').waitFor({ timeout: 40_000 });
+    await b.locator('hand-raise-lead-button .notice.success').waitFor({ timeout: 40_000 });
+    await a.waitForTimeout(3000);
+    assert.equal(leads().length, before + 2);
+    const after = attempts(LEADS, since).filter((x) => x.at >= recovery);
+    const keys = [...new Set(attempts(LEADS, since).map((x) => x.key))];
+    assert.equal(keys.length, 2);
+    for (const key of keys) assert.equal(after.filter((x) => x.key === key).length, 1, `item ${key} sent once after recovery`);
+  });
+
+  const course = () => rows(server.dbFile, 'course_progress').filter((r) => r.body.course_id === 'delivery-101' && r.body.user_id === 'learner-7');
+
+  async function watchTo(page: Page, seconds: number): Promise<void> {
+    await page.evaluate(`(async () => {
+      const video = document.querySelector('video');
+      await new Promise((r) => (video.readyState >= 1 ? r() : video.addEventListener('loadedmetadata', r, { once: true })));
+      await video.play();
+      await new Promise((r) => { const tick = () => (video.currentTime >= ${seconds} ? r() : requestAnimationFrame(tick)); tick(); });
+      video.pause();
+    })()`);
+  }
+
+  it('9a. course progress at ~74% flushed on pagehide: delivered once; each milestone once', async () => {
+    const before = course().length;
+    const { page } = await visit('/fixtures/course.html');
+    await page.waitForFunction('customElements.get("course-progress-tracker")');
+    await watchTo(page, 4.45);
+    await until(() => course().filter((r) => r.body.milestone === 50).length === 1, 10_000, 'the 50% milestone');
+    await page.close({ runBeforeUnload: true });
+    await until(() => course().some((r) => r.body.event === 'progressed' && !r.body.milestone), 10_000, 'the pagehide flush');
+    const events = course().slice(before);
+    const progress = events.find((r) => r.body.event === 'progressed' && !r.body.milestone)!.body.progress as number;
+    assert.ok(progress >= 70 && progress < 75, `flushed progress ${progress}`);
+    assert.deepEqual(events.filter((r) => r.body.milestone).map((r) => r.body.milestone).sort(), [25, 50]);
+    assert.equal(events.filter((r) => r.body.event === 'started').length, 1);
+    const flush = server.attempts.filter((a) => a.path === '/api/course-progress').at(-1)!;
+    assert.match(flush.contentType ?? '', /^text\/plain/, 'the unloading request needs no preflight');
+  });
+
+  it('9b. course progress at ~74% while the endpoint is down at pagehide: persisted, re-sent once on the next visit', async () => {
+    const { page } = await visit('/fixtures/course.html');
+    await page.waitForFunction('customElements.get("course-progress-tracker")');
+    const before = course().length;
+    await watchTo(page, 4.45);
+    await until(() => course().length >= before + 3, 10_000, 'started and two milestones');
+    server.faults.refuse = { status: 503, until: Date.now() + 60_000 };
+    await page.close({ runBeforeUnload: true });
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.equal(course().length, before + 3, 'nothing stored while down');
+    delete server.faults.refuse;
+    const back = await context.newPage();
+    await back.goto(`${server.url}/fixtures/course.html`);
+    await until(() => course().length === before + 4, 20_000, 'the persisted progress');
+    await until(() => outboxEmpty(back), 10_000, 'an empty outbox');
+    await back.waitForTimeout(1500);
+    const events = course().slice(before);
+    assert.equal(events.length, 4);
+    assert.deepEqual(events.filter((r) => r.body.milestone).map((r) => r.body.milestone).sort(), [25, 50]);
+    const progressed = events.filter((r) => r.body.event === 'progressed' && !r.body.milestone);
+    assert.equal(progressed.length, 1);
+    assert.ok((progressed[0].body.progress as number) >= 70);
+  });
+});
