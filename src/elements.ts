@@ -13,3 +13,12 @@ export const ELEMENTS = {
 export function defineAll(): void {
   for (const [tag, ctor] of Object.entries(ELEMENTS)) define(tag, ctor);
 }
+
+/**
+ * Defines every element in a task of its own, after the one that evaluated the kit's modules: upgrading and first
+ * rendering the widgets never share a long task with the module's start-up. Resolves once all are defined.
+ */
+export async function defineStaged(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  defineAll();
+}

@@ -7,7 +7,7 @@ import { consent } from './runtime/consent.js';
 import { resumeDelivery } from './runtime/delivery.js';
 import { startOnDemand } from './runtime/on-demand.js';
 import { VERSION } from './internal/define.js';
-import { defineAll } from './elements.js';
+import { defineAll, defineStaged } from './elements.js';
 
 export interface GrowthKitGlobal {
   version: string;
@@ -64,8 +64,7 @@ export function boot(script: HTMLScriptElement | null): void {
       showPreferences,
     },
   };
-  defineAll();
   resumeDelivery();
   startOnDemand();
-  document.dispatchEvent(new CustomEvent('gk-ready', { detail: { version: VERSION } }));
+  void defineStaged().then(() => document.dispatchEvent(new CustomEvent('gk-ready', { detail: { version: VERSION } })));
 }

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { classMap } from 'lit/directives/class-map.js';
 import { AttributesController } from '../../controllers/attributes-controller.js';
 import { GrowthKitElement } from '../../internal/base-element.js';
 import { lazy } from '../../internal/lazy.js';
@@ -168,7 +167,7 @@ export class HandRaiseLeadButton extends GrowthKitElement {
       <button
         part="button"
         type="button"
-        class=${classMap({ 'gk-button': true, [variant]: variant !== 'primary', small: this.small })}
+        class="gk-button ${variant === 'primary' ? '' : variant} ${this.small ? 'small' : ''}"
         aria-haspopup="dialog"
         ?disabled=${this.loading}
         @click=${this.handleClick}
