@@ -23,6 +23,8 @@ export interface AppOptions {
   maxBody?: number;
   /** Mounts the Segment stand-in (server/segment-stand-in.ts) at this prefix, e.g. '/segment'. */
   segmentStandIn?: string;
+  /** Extra headers for a static file (a Content-Security-Policy for a page, say), by URL path. */
+  staticHeaders?: (pathname: string) => Record<string, string>;
 }
 
 /**
@@ -226,6 +228,7 @@ export function createApp(options: AppOptions): App {
         if (!existsSync(file)) continue;
         const type = TYPES[extname(file)] ?? 'application/octet-stream';
         const size = statSync(file).size;
+        for (const [name, value] of Object.entries(options.staticHeaders?.(url.pathname) ?? {})) res.setHeader(name, value);
         // Byte ranges let a browser seek in the demo's video.
         const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
         if (range && (range[1] || range[2])) {

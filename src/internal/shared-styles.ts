@@ -17,11 +17,13 @@ export const baseStyles = css`
     --gk-success: #1a7f37;
     --gk-radius: 6px;
     --gk-font: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
-    font-family: var(--gk-font);
+    /* !important inside the shadow root outranks a host's *{font-family:…!important; box-sizing:…!important}
+       (for important rules the inner context wins); themes change the font through --gk-font. */
+    font-family: var(--gk-font) !important;
     font-size: 16px;
     line-height: 1.5;
     color: var(--gk-text);
-    box-sizing: border-box;
+    box-sizing: border-box !important;
   }
   *,
   *::before,

@@ -4,6 +4,7 @@
  */
 import { uuid } from './ids.js';
 import { readCookie, removeCookie, writeCookie } from './storage.js';
+import { stringify } from './json.js';
 
 export const CONSENT_CATEGORIES = ['necessary', 'functional', 'analytics', 'marketing'] as const;
 export type ConsentCategory = (typeof CONSENT_CATEGORIES)[number];
@@ -55,10 +56,10 @@ export class ConsentState extends EventTarget {
 
   /** Changes where the decision is kept or which policy it must match; a policy bump invalidates it. */
   configure(settings: Partial<ConsentSettings>): void {
-    const before = JSON.stringify(this.decision);
+    const before = stringify(this.decision);
     this.settings = { ...this.settings, ...settings };
     this.load();
-    if (JSON.stringify(this.decision) !== before) this.notify();
+    if (stringify(this.decision) !== before) this.notify();
   }
 
   get(): ConsentDecision | null {
@@ -105,7 +106,7 @@ export class ConsentState extends EventTarget {
       source,
     };
     const { cookieName, cookiePath, cookieDomain, maxAge } = this.settings;
-    writeCookie(cookieName, JSON.stringify(this.decision), { path: cookiePath, domain: cookieDomain, maxAge });
+    writeCookie(cookieName, stringify(this.decision), { path: cookiePath, domain: cookieDomain, maxAge });
     this.notify();
     return this.decision;
   }

@@ -5,6 +5,7 @@
 import { consent } from './consent.js';
 import { uuid } from './ids.js';
 import { readLocal, removeLocal, writeLocal } from './storage.js';
+import { stringify } from './json.js';
 
 export interface Touch {
   utm_source?: string;
@@ -53,7 +54,7 @@ const firstTouch = storedTouch() ?? lastTouch;
 function persist(): void {
   if (consent.has('analytics')) writeLocal(ID_KEY, anonymousId);
   else removeLocal(ID_KEY);
-  if (consent.has('marketing')) writeLocal(TOUCH_KEY, JSON.stringify(firstTouch));
+  if (consent.has('marketing')) writeLocal(TOUCH_KEY, stringify(firstTouch));
   else removeLocal(TOUCH_KEY);
 }
 

@@ -11,6 +11,7 @@
 import { getConfig } from './config.js';
 import { readLocal, writeLocal } from './storage.js';
 import { send, type SendResult } from './transport.js';
+import { stringify } from './json.js';
 
 export interface OutboxItem {
   key: string;
@@ -69,7 +70,7 @@ function load(): OutboxItem[] {
 /** Writes our items and whatever other tabs stored meanwhile (minus what is settled) back to storage. */
 function save(): void {
   const others = load().filter((s) => !settledKeys.has(s.key) && !items.some((i) => i.key === s.key));
-  const json = JSON.stringify([...items, ...others]);
+  const json = stringify([...items, ...others]);
   if (json.length * 2 <= MAX_BYTES) writeLocal(STORAGE_KEY, json);
 }
 

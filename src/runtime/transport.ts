@@ -2,6 +2,8 @@
  * How widgets hand a payload to an endpoint. Every request carries an Idempotency-Key so the endpoint can store
  * a retried submission once. The durable outbox replaces the plain fetch transport through `setTransport`.
  */
+import { stringify } from './json.js';
+
 export interface SendOptions {
   /** The key the endpoint deduplicates on; a submission's id. */
   idempotencyKey: string;
@@ -50,7 +52,7 @@ export const fetchTransport: Transport = {
       ? unloadingRequest(endpoint, idempotencyKey)
       : [endpoint, { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey }];
     try {
-      response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(payload), keepalive, credentials: 'omit' });
+      response = await fetch(url, { method: 'POST', headers, body: stringify(payload), keepalive, credentials: 'omit' });
     } catch {
       return { ok: false, status: 0, body: null };
     }

@@ -5,38 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { cleanSlate, clearSegmentRequests, endpoint, segmentRequests, waitFor } from '../helpers.js';
-import { host, removeHosts, type HostWindow } from './host.js';
-
-const form = {
-  first_name: 'Zelda',
-  last_name: 'Quuxworth',
-  email: 'zelda.quuxworth@secret-corp.example',
-  company_name: 'Secret Corp Unlimited',
-  company_size: '10,000+',
-  country: 'JP',
-  phone_number: '+81 3 5555 0199',
-  comment: 'Confidential budget note 7731',
-};
-
-function button(win: HostWindow) {
-  return win.document.querySelector('hand-raise-lead-button')!;
-}
-
-async function submitLead(win: HostWindow): Promise<void> {
-  const el = button(win);
-  el.shadowRoot!.querySelector<HTMLButtonElement>('button[part="button"]')!.click();
-  const form$ = await waitFor(() => el.shadowRoot!.querySelector<HTMLFormElement>('dialog[open] form'), 10000, 'the form').catch((error) => {
-    throw new Error(`${error.message}; host warnings: ${JSON.stringify(win.__warnings)}; errors: ${JSON.stringify(win.__errors)}; shadow: ${el.shadowRoot!.innerHTML.slice(0, 600)}`);
-  });
-  for (const [name, value] of Object.entries(form)) {
-    const input = el.shadowRoot!.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
-    input.value = value;
-    input.dispatchEvent(new Event(input.tagName === 'SELECT' ? 'change' : 'input'));
-  }
-  const submitted = new Promise((resolve) => el.addEventListener('gk-lead-submitted', resolve, { once: true }));
-  form$.requestSubmit();
-  await submitted;
-}
+import { button, form, host, removeHosts, submitLead, type HostWindow } from './host.js';
 
 const ajsStorage = () => [
   ...document.cookie.split(';').map((c) => c.split('=')[0].trim()).filter((n) => n.startsWith('ajs_')),

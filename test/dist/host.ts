@@ -26,3 +26,36 @@ export async function host(scripts: string[], params: Record<string, string> = {
 export function removeHosts(): void {
   document.querySelectorAll('iframe').forEach((f) => f.remove());
 }
+
+/** A lead with values distinct enough to scan for. */
+export const form = {
+  first_name: 'Zelda',
+  last_name: 'Quuxworth',
+  email: 'zelda.quuxworth@secret-corp.example',
+  company_name: 'Secret Corp Unlimited',
+  company_size: '10,000+',
+  country: 'JP',
+  phone_number: '+81 3 5555 0199',
+  comment: 'Confidential budget note 7731',
+};
+
+export function button(win: HostWindow) {
+  return win.document.querySelector('hand-raise-lead-button')!;
+}
+
+/** Opens the form, fills every field and submits; resolves once the endpoint accepted the lead. */
+export async function submitLead(win: HostWindow): Promise<void> {
+  const el = button(win);
+  el.shadowRoot!.querySelector<HTMLButtonElement>('button[part="button"]')!.click();
+  const form$ = await waitFor(() => el.shadowRoot!.querySelector<HTMLFormElement>('dialog[open] form'), 10000, 'the form').catch((error) => {
+    throw new Error(`${error.message}; host warnings: ${JSON.stringify(win.__warnings)}; errors: ${JSON.stringify(win.__errors)}; shadow: ${el.shadowRoot!.innerHTML.slice(0, 600)}`);
+  });
+  for (const [name, value] of Object.entries(form)) {
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
+    input.value = value;
+    input.dispatchEvent(new Event(input.tagName === 'SELECT' ? 'change' : 'input'));
+  }
+  const submitted = new Promise((resolve) => el.addEventListener('gk-lead-submitted', resolve, { once: true }));
+  form$.requestSubmit();
+  await submitted;
+}

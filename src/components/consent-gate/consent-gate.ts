@@ -14,6 +14,30 @@ import type { ConsentPreferences } from './consent-preferences.js';
 /** The preferences dialog is a lazy chunk, loaded when first opened (or for its GPC wording). */
 const loadPreferences = lazy(() => import('./consent-preferences.js'));
 
+type Policy = { createScript(s: string): unknown; createScriptURL(s: string): unknown } | null;
+let policy: Policy | undefined;
+
+/**
+ * A live copy of a gated <script>. Under Trusted Types the host's own template (already in its page) passes
+ * through a 'growth-kit' policy the host allows in its CSP; without Trusted Types, strings go as they are.
+ */
+function revive(old: HTMLScriptElement): HTMLScriptElement {
+  if (policy === undefined) {
+    const tt = (window as unknown as { trustedTypes?: { createPolicy(name: string, rules: object): Policy } }).trustedTypes;
+    try {
+      policy = tt?.createPolicy('growth-kit', { createScript: (s: string) => s, createScriptURL: (s: string) => s }) ?? null;
+    } catch {
+      policy = null;
+    }
+  }
+  const script = document.createElement('script');
+  for (const { name, value } of Array.from(old.attributes)) {
+    script.setAttribute(name, (name === 'src' && policy ? policy.createScriptURL(value) : value) as string);
+  }
+  script.textContent = (policy ? policy.createScript(old.textContent ?? '') : old.textContent) as string;
+  return script;
+}
+
 /**
  * The kit's consent manager and the gate in front of everything that tracks. Without gated content it shows the
  * consent banner until the visitor decides; with a `<template>` child it stamps that content only once the
@@ -130,11 +154,11 @@ export class ConsentGate extends GrowthKitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('policyVersion') || changed.has('cookieDomain')) {
-      const domain = this.cookieDomain.trim().replace(/^\./, '');
+      const domain = String(this.cookieDomain ?? '').trim().replace(/^\./, '');
       const validDomain = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(domain);
       if (domain && !validDomain) this.warn('cookie-domain', `"${domain.slice(0, 60)}" is not a domain name; using the page's host`);
       consent.configure({
-        ...(this.policyVersion ? { policyVersion: this.policyVersion.slice(0, 50) } : {}),
+        ...(this.policyVersion ? { policyVersion: String(this.policyVersion).slice(0, 50) } : {}),
         ...(validDomain ? { cookieDomain: domain } : {}),
       });
     }
@@ -158,10 +182,12 @@ export class ConsentGate extends GrowthKitElement {
       const content = document.importNode(template.content, true);
       // Scripts cloned from a template are inert; re-create them so gated scripts run after consent.
       for (const old of Array.from(content.querySelectorAll('script'))) {
-        const script = document.createElement('script');
-        for (const { name, value } of Array.from(old.attributes)) script.setAttribute(name, value);
-        script.textContent = old.textContent;
-        old.replaceWith(script);
+        try {
+          old.replaceWith(revive(old));
+        } catch {
+          this.warn('template', "a gated script was blocked by Trusted Types; allow the 'growth-kit' policy");
+          old.remove();
+        }
       }
       this.stamped = Array.from(content.childNodes);
       for (const node of this.stamped) if (node instanceof Element) node.setAttribute('slot', 'gated');

@@ -9,6 +9,7 @@ import { parseCompletion, parseLessons, type CompletionRule, type Lesson } from 
 import { styles } from './course-progress-tracker.styles.js';
 import type { CourseContext, CourseState } from './course-actions.js';
 import type { LessonProgress, MediaTracking } from './media-tracking.js';
+import { stringify } from '../../runtime/json.js';
 
 
 
@@ -109,7 +110,7 @@ export class CourseProgressTracker extends GrowthKitElement {
   }
 
   private save(): void {
-    writeLocal(this.storageKey, JSON.stringify(this.progress));
+    writeLocal(this.storageKey, stringify(this.progress));
     this.progress = { ...this.progress };
   }
 

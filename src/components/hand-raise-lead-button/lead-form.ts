@@ -12,7 +12,6 @@ import { getAttribution } from '../../runtime/identity.js';
 import { addMessages, type MessageKey } from '../../runtime/i18n.js';
 import enForm from '../../locales/en-form.js';
 import { deliver, outboxEvents, type Delivery } from '../../runtime/outbox.js';
-import { z } from '../../runtime/schema.js';
 import { warnOnce } from '../../runtime/warn.js';
 import { emit } from '../../events/emit.js';
 import '../../events/gk-lead-submit.js';
@@ -21,7 +20,8 @@ import '../../events/gk-lead-error.js';
 import { countryOptions, REGIONS } from './countries.js';
 import type { HandRaiseLeadButton } from './hand-raise-lead-button.js';
 import { LEAD_FIELDS, type LeadField } from './hand-raise-lead-button.schema.js';
-import { COMPANY_SIZES, fieldSchemas, isBusinessEmail, type Lead } from './lead.schema.js';
+import { checkField, COMPANY_SIZES, isBusinessEmail } from './lead-fields.js';
+import type { Lead } from './lead.schema.js';
 import { formStyles } from './lead-form.styles.js';
 import { adoptStyles, dialogStyles } from '../../internal/dialog.js';
 
@@ -124,10 +124,10 @@ export class LeadForm implements ReactiveController {
     const value = this.values[field].trim();
     if (!this.shown(field)) return undefined;
     if (!value) return this.required(field) ? 'error.required' : undefined;
-    const result = z.safeParse(fieldSchemas[field], value);
-    if (result.success) return undefined;
+    const problem = checkField(field, value);
+    if (!problem) return undefined;
     if (field === 'email') return 'error.email';
-    return result.error.issues[0]?.message === 'too long' ? 'error.tooLong' : 'error.invalid';
+    return problem === 'too long' ? 'error.tooLong' : 'error.invalid';
   }
 
   private payload(): Lead {

@@ -1,25 +1,30 @@
 /**
- * What <hand-raise-lead-button> posts, field by field. The lazy form validates each input with these schemas and
- * the reference endpoint validates the whole body with `leadSchema`, so the browser and server agree.
+ * What <hand-raise-lead-button> posts, validated by the reference endpoint. The field rules come from
+ * lead-fields.ts, which the browser form checks without zod, so browser and server agree.
  * Keys are snake_case like GitLab's hand-raise API.
  */
 import { z } from '../../runtime/schema.js';
-
-export const COMPANY_SIZES = ['1-99', '100-499', '500-1,999', '2,000-9,999', '10,000+'] as const;
+import { COMPANY_SIZES, FIELD_RULES } from './lead-fields.js';
+import type { LeadField } from './hand-raise-lead-button.schema.js';
 
 const text = (max: number) => z.string().check(z.trim(), z.maxLength(max, 'too long'));
 
-/** Per-field rules; "required" is decided by the element's `required-fields`, not here. */
+/** A field's rule as a zod schema. */
+function field(name: LeadField) {
+  const { max, pattern } = FIELD_RULES[name];
+  return z.string().check(z.trim(), z.maxLength(max ?? 10_000, 'too long'), z.regex(pattern ?? /[\s\S]*/, `invalid ${name}`));
+}
+
 export const fieldSchemas = {
-  first_name: text(255),
-  last_name: text(255),
-  email: z.string().check(z.trim(), z.maxLength(254, 'too long'), z.email('invalid email')),
-  company_name: text(255),
+  first_name: field('first_name'),
+  last_name: field('last_name'),
+  email: field('email'),
+  company_name: field('company_name'),
   company_size: z.enum(COMPANY_SIZES),
-  phone_number: z.string().check(z.trim(), z.maxLength(50, 'too long'), z.regex(/^[+\d\s().\-/]*$/, 'invalid phone number')),
-  country: z.string().check(z.regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code')),
-  state: text(100),
-  comment: text(2000),
+  phone_number: field('phone_number'),
+  country: field('country'),
+  state: field('state'),
+  comment: field('comment'),
 };
 
 const utm = z.optional(text(200));
@@ -57,18 +62,3 @@ export const leadSchema = z.object({
   consent: z.object({ analytics: z.boolean(), marketing: z.boolean() }),
 });
 export type Lead = z.infer<typeof leadSchema>;
-
-const FREE_MAIL = new Set(
-  (
-    'gmail.com googlemail.com yahoo.com yahoo.co.uk yahoo.fr yahoo.de ymail.com hotmail.com hotmail.co.uk hotmail.fr ' +
-    'outlook.com live.com msn.com aol.com icloud.com me.com mac.com proton.me protonmail.com gmx.de gmx.net gmx.com ' +
-    'web.de t-online.de mail.ru yandex.ru yandex.com qq.com 163.com 126.com zoho.com mail.com free.fr orange.fr ' +
-    'libero.it wp.pl o2.pl interia.pl uol.com.br bol.com.br naver.com'
-  ).split(' '),
-);
-
-/** Whether the address is at a company domain rather than a free-mail provider. Flags, never blocks. */
-export function isBusinessEmail(email: string): boolean {
-  const domain = email.trim().toLowerCase().split('@')[1] ?? '';
-  return domain !== '' && !FREE_MAIL.has(domain);
-}
