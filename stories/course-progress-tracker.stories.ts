@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { CourseProgressTracker } from '../src/components/course-progress-tracker/course-progress-tracker.js';
+import { configure } from '../src/runtime/config.js';
 import { accepted, answerWith } from './story-helpers.js';
 
 interface Args {
@@ -68,3 +69,31 @@ export const Complete: Story = {
   },
 };
 export const German: Story = { render: (a) => html`<div lang="de"><course-progress-tracker course-id="de" lessons=${a.lessons}></course-progress-tracker></div>` };
+export const Rtl: Story = {
+  render: (a) => html`<div lang="ar" dir="rtl"><course-progress-tracker course-id="ar" course-title="أساسيات التكامل المستمر" lessons=${a.lessons}></course-progress-tracker></div>`,
+};
+
+/** Each player through its adapter, against the local stand-in that speaks that player's documented API. */
+const videoLesson = JSON.stringify([{ id: 'intro', title: 'Welcome video', type: 'video' }]);
+const withStandIns = () => {
+  answerWith(accepted);
+  configure({ youtubeApiUrl: '/stand-ins/youtube/iframe_api.js', vidyardApiUrl: '/stand-ins/vidyard/v4.js' });
+};
+export const YouTube: Story = {
+  beforeEach: withStandIns,
+  render: () => html`<course-progress-tracker course-id="yt" lessons=${videoLesson}>
+    <iframe data-lesson-id="intro" data-player="youtube" title="Welcome video" width="480" height="270" src="/stand-ins/youtube/embed.html?v=demo&enablejsapi=1"></iframe>
+  </course-progress-tracker>`,
+};
+export const Vimeo: Story = {
+  beforeEach: withStandIns,
+  render: () => html`<course-progress-tracker course-id="vimeo" lessons=${videoLesson}>
+    <iframe data-lesson-id="intro" data-player="vimeo" title="Welcome video" width="480" height="270" src="/stand-ins/vimeo/player.html?video=1"></iframe>
+  </course-progress-tracker>`,
+};
+export const Vidyard: Story = {
+  beforeEach: withStandIns,
+  render: () => html`<course-progress-tracker course-id="vidyard" lessons=${videoLesson}>
+    <div data-lesson-id="intro" data-player="vidyard" style="max-width:480px"><img class="vidyard-player-embed" data-uuid="demo-uuid" data-v="4" alt="Welcome video" /></div>
+  </course-progress-tracker>`,
+};

@@ -35,6 +35,10 @@ export interface GrowthKitConfig extends GrowthKitCallbacks {
   debug?: boolean;
   /** Days an undelivered submission is retried before it gives up with `gk-delivery-failed` (default 7). */
   deliveryMaxAgeDays?: number;
+  /** Where the YouTube IFrame API is loaded from (default https://www.youtube.com/iframe_api). */
+  youtubeApiUrl?: string;
+  /** Where Vidyard's embed API is loaded from (default https://play.vidyard.com/embed/v4.js). */
+  vidyardApiUrl?: string;
 }
 
 const name = optional(text(255));
@@ -48,6 +52,8 @@ const keyParsers: Record<string, Parser<unknown>> = {
   user: object({ firstName: name, lastName: name, email: name, companyName: name, name }),
   debug: bool,
   deliveryMaxAgeDays: between(0.001, 365),
+  youtubeApiUrl: httpUrl,
+  vidyardApiUrl: httpUrl,
 };
 
 const callbackKeys = ['onLeadSubmit', 'onLeadSubmitted', 'onLeadError', 'onConsentChange', 'onCourseComplete'];
@@ -60,6 +66,8 @@ export const dataAttributes: Record<string, string> = {
   segmentCdnUrl: 'data-segment-cdn-url',
   segmentApiHost: 'data-segment-api-host',
   debug: 'data-debug',
+  youtubeApiUrl: 'data-youtube-api-url',
+  vidyardApiUrl: 'data-vidyard-api-url',
 };
 
 let current: GrowthKitConfig = {};

@@ -93,4 +93,44 @@ describe('analytics in the built kit', () => {
     expect((await events()).length).to.equal(before);
     expect(ajsStorage()).to.deep.equal([]);
   });
+
+  it("Segment's Video Spec from a lesson video: one session with start, pause, resume, a 10 s heartbeat and completion", async () => {
+    win.GrowthKit.consent.set({ analytics: true }, 'banner');
+    win.document.body.insertAdjacentHTML(
+      'beforeend',
+      `<course-progress-tracker course-id="spec-101" lessons='[{"id":"intro","title":"Welcome video","type":"video"}]'>
+        <video data-lesson-id="intro" src="/demo/media/lesson.webm" muted playsinline preload="auto" loop></video>
+      </course-progress-tracker>`,
+    );
+    const video = win.document.querySelector('video')!;
+    await waitFor(() => video.readyState >= 1, 10000, 'the video');
+    await new Promise((r) => setTimeout(r, 300));
+    await video.play();
+    await new Promise((r) => setTimeout(r, 1000));
+    video.pause();
+    await new Promise((r) => setTimeout(r, 300));
+    await video.play();
+    // Looping past 10 s of playback gives one heartbeat; then the last lap ends the session.
+    await new Promise((r) => setTimeout(r, 10_500));
+    video.loop = false;
+    await waitFor(() => video.ended, 10000, 'the end');
+    const spec = async () => (await events()).filter((e) => e.event?.startsWith('Video '));
+    await waitFor(async () => (await spec()).some((e) => e.event === 'Video Playback Completed'), 10000, 'Video Playback Completed');
+    const sent = await spec();
+    expect(sent.map((e) => e.event).sort()).to.deep.equal([
+      'Video Content Completed',
+      'Video Content Playing',
+      'Video Content Started',
+      'Video Playback Completed',
+      'Video Playback Paused',
+      'Video Playback Resumed',
+      'Video Playback Started',
+    ]);
+    const sessions = new Set(sent.map((e) => e.properties!.session_id));
+    expect(sessions.size).to.equal(1);
+    const started = sent.find((e) => e.event === 'Video Playback Started')!.properties!;
+    expect(started).to.include({ video_player: 'html5', title: 'Welcome video', total_length: 6, course_id: 'spec-101', lesson_id: 'intro', livestream: false });
+    expect(String(started.asset_id)).to.match(/lesson\.webm$/);
+    expect(sent.find((e) => e.event === 'Video Playback Completed')!.properties!.position).to.equal(6);
+  });
 });

@@ -11,16 +11,16 @@ import type { CourseContext, CourseState } from './course-actions.js';
 import type { LessonProgress, MediaTracking } from './media-tracking.js';
 import { stringify } from '../../runtime/json.js';
 
-
-
 /**
  * Tracks a course's progress from what the learner actually watched: the coverage of each video's timeline by
- * played segments, not the playhead. Lessons come from the `lessons` attribute; a `<video>` or `<audio>` child
- * with `data-lesson-id` is tracked for that lesson. Milestones are reported once per lesson, across reloads.
+ * played segments, not the playhead. Lessons come from the `lessons` attribute; a player child with
+ * `data-lesson-id` is tracked for that lesson: `<video>`/`<audio>`, a YouTube or Vimeo `<iframe>`, or a Vidyard
+ * embed (the adapter is chosen from the element; its code is lazy). Milestones are reported once per lesson,
+ * across reloads.
  *
  * @tag course-progress-tracker
  * @summary Course progress, completion rules and badges.
- * @slot - The course's media: `<video data-lesson-id="…">` or `<audio data-lesson-id="…">`.
+ * @slot - The course's players, each with `data-lesson-id`: `<video>`, `<audio>`, a YouTube or Vimeo `<iframe>`, or a Vidyard `<img class="vidyard-player-embed" data-uuid>`.
  * @event gk-course-complete - The completion rule was met. detail: { courseId, badgeUrl }
  * @event gk-lesson-complete - A lesson was completed. detail: { courseId, lessonId }
  * @csspart progress - The progress bar.
@@ -119,13 +119,10 @@ export class CourseProgressTracker extends GrowthKitElement {
   }
 
   private handleSlotChange = (event: Event): void => {
-    const found = new Map<HTMLMediaElement, string>();
+    const found = new Map<Element, string>();
     for (const el of (event.target as HTMLSlotElement).assignedElements({ flatten: true })) {
-      const candidates = el.matches('video, audio') ? [el] : Array.from(el.querySelectorAll('video, audio'));
-      for (const media of candidates as HTMLMediaElement[]) {
-        const id = media.dataset.lessonId;
-        if (id) found.set(media, id);
-      }
+      const candidates = el.matches('[data-lesson-id]') ? [el] : Array.from(el.querySelectorAll('[data-lesson-id]'));
+      for (const player of candidates) found.set(player, player.getAttribute('data-lesson-id')!);
     }
     if (!found.size && !this.tracking) return;
     this.tracking ??= import('./media-tracking.js').then(({ MediaTracking }) => new MediaTracking(this.context));

@@ -1,9 +1,14 @@
 /**
  * Player tracking for <course-progress-tracker>: a lazy part, loaded when a lesson's player appears. Progress is
- * the coverage of the timeline by played segments (runtime/coverage.ts), not the playhead.
+ * the coverage of the timeline by played segments (runtime/coverage.ts), not the playhead. Every player speaks
+ * through an adapter (native media here; YouTube, Vimeo and Vidyard in players/, each its own lazy chunk) that
+ * turns its events into PlayerEvents; Segment's Video Spec events are reported from the same stream.
  */
+import { track } from '../../runtime/analytics.js';
 import { Coverage } from '../../runtime/coverage.js';
+import { uuid } from '../../runtime/ids.js';
 import type { CourseContext } from './course-actions.js';
+import type { Adapter, PlayerEvent } from './players/player.js';
 
 export interface LessonProgress {
   segments: [number, number][];
@@ -17,19 +22,55 @@ export interface LessonProgress {
 }
 
 /** What the tracker element offers its media tracking. */
-export type TrackingHost = Pick<CourseContext, 'lesson' | 'completeAt' | 'post' | 'completeLesson' | 'save' | 'requestUpdate'>;
+export type TrackingHost = Pick<CourseContext, 'courseId' | 'settings' | 'lesson' | 'completeAt' | 'post' | 'completeLesson' | 'save' | 'requestUpdate'>;
 
 const MILESTONES = [25, 50, 75, 100] as const;
 /** Progress between milestones is posted at most this often per lesson, and once more when the page goes away. */
 const PROGRESS_INTERVAL = 10_000;
+/** Segment's Video Spec: a "Video Content Playing" heartbeat every 10 s of playback. */
+const HEARTBEAT = 10_000;
+
+/** The adapter for a player element: native media at once, the others from their lazy chunks. */
+function adapterFor(el: Element): Promise<Adapter> | null {
+  const kind = el.getAttribute('data-player');
+  const src = el.getAttribute('src') ?? '';
+  if (el instanceof HTMLMediaElement) return Promise.resolve(nativeAdapter);
+  if (kind === 'youtube' || /^https:\/\/www\.youtube(-nocookie)?\.com\/embed\//.test(src)) return import('./players/youtube.js').then((m) => m.youtube);
+  if (kind === 'vimeo' || /^https:\/\/player\.vimeo\.com\/video\//.test(src)) return import('./players/vimeo.js').then((m) => m.vimeo);
+  if (kind === 'vidyard' || el.matches('.vidyard-player-embed') || el.querySelector('.vidyard-player-embed')) return import('./players/vidyard.js').then((m) => m.vidyard);
+  return null;
+}
+
 /** `play`/`playing` mark where playback starts, so the stretch before the first timeupdate counts. */
 const MEDIA_EVENTS = ['play', 'playing', 'timeupdate', 'seeking', 'pause', 'ended'];
 
+/** <video> and <audio>: their own events. */
+const nativeAdapter: Adapter = (el, emit) => {
+  const media = el as HTMLMediaElement;
+  const handle = (event: Event) => {
+    const type = event.type === 'playing' ? 'play' : event.type === 'timeupdate' ? 'time' : (event.type as PlayerEvent['type']);
+    // A timeupdate during a seek reports the target, not playback; the pause that comes with the end is the end.
+    if ((type === 'time' && media.seeking) || (type === 'pause' && media.ended)) return;
+    emit({ type, position: media.currentTime, duration: media.duration, player: 'html5', assetId: media.currentSrc || media.src });
+  };
+  for (const type of MEDIA_EVENTS) media.addEventListener(type, handle);
+  return () => MEDIA_EVENTS.forEach((type) => media.removeEventListener(type, handle));
+};
+
+interface Session {
+  id: string;
+  started: boolean;
+  paused: boolean;
+  beatAt: number;
+}
+
 export class MediaTracking {
   private readonly coverage = new Map<string, Coverage>();
-  private readonly media = new Map<HTMLMediaElement, string>();
+  private readonly players = new Map<Element, { lessonId: string; stop: Promise<(() => void) | void> }>();
   /** Per lesson: when progress was last posted (this page's life; the progress itself is kept in the state). */
   private readonly postedAt = new Map<string, number>();
+  /** Per lesson: the Video Spec playback session. */
+  private readonly sessions = new Map<string, Session>();
 
   constructor(private readonly host: TrackingHost) {
     window.addEventListener('pagehide', this.flushProgress);
@@ -37,15 +78,89 @@ export class MediaTracking {
   }
 
   /** Watches exactly these players (lesson id by element). */
-  sync(found: Map<HTMLMediaElement, string>): void {
-    for (const el of this.media.keys()) if (!found.has(el)) this.unwatch(el);
-    for (const [el, id] of found) if (!this.media.has(el)) this.watch(el, id);
+  sync(found: Map<Element, string>): void {
+    for (const el of [...this.players.keys()]) if (!found.has(el)) this.unwatch(el);
+    for (const [el, lessonId] of found) {
+      if (this.players.has(el)) continue;
+      const adapter = adapterFor(el);
+      if (!adapter) continue;
+      const emit = (event: PlayerEvent) => this.handle(lessonId, event);
+      this.players.set(el, { lessonId, stop: adapter.then((a) => a(el, emit)).catch(() => undefined) });
+    }
   }
 
   disconnect(): void {
-    for (const el of this.media.keys()) this.unwatch(el);
+    for (const el of [...this.players.keys()]) this.unwatch(el);
     window.removeEventListener('pagehide', this.flushProgress);
     document.removeEventListener('visibilitychange', this.flushProgress);
+  }
+
+  private unwatch(el: Element): void {
+    void this.players.get(el)?.stop.then((stop) => stop?.());
+    this.players.delete(el);
+  }
+
+  private coverageOf(lessonId: string): Coverage {
+    let cov = this.coverage.get(lessonId);
+    if (!cov) this.coverage.set(lessonId, (cov = new Coverage(this.host.lesson(lessonId).segments)));
+    return cov;
+  }
+
+  /** One player event: coverage, milestones, progress posts and Video Spec events. */
+  private handle(lessonId: string, event: PlayerEvent): void {
+    const cov = this.coverageOf(lessonId);
+    const state = this.host.lesson(lessonId);
+    if (Number.isFinite(event.duration) && event.duration > 0) state.duration = event.duration;
+    if (event.type === 'play' && !state.milestones.length && cov.played() === 0) void this.host.post('started', lessonId, 0);
+    if (event.type === 'seeking' || event.type === 'pause') cov.interrupt();
+    else if (event.type === 'ended') {
+      cov.observe(event.position);
+      cov.interrupt();
+    } else cov.observe(event.position);
+    state.segments = cov.toJSON();
+    this.videoSpec(lessonId, event);
+    this.evaluate(lessonId, cov.percent(state.duration));
+  }
+
+  /** Segment's Video Spec (sent only with analytics consent, by the analytics facade). */
+  private videoSpec(lessonId: string, event: PlayerEvent): void {
+    let session = this.sessions.get(lessonId);
+    if (!session) this.sessions.set(lessonId, (session = { id: uuid(), started: false, paused: false, beatAt: 0 }));
+    const lesson = this.host.settings.lessons.find((l) => l.id === lessonId);
+    const props = {
+      session_id: session.id,
+      asset_id: event.assetId || lessonId,
+      title: lesson?.title || lessonId,
+      position: Math.round(event.position),
+      total_length: Math.round(Number.isFinite(event.duration) ? event.duration : 0),
+      video_player: event.player,
+      livestream: false,
+      course_id: this.host.courseId,
+      lesson_id: lessonId,
+    };
+    const now = Date.now();
+    if (event.type === 'play') {
+      if (!session.started) {
+        session.started = true;
+        session.beatAt = now;
+        track('Video Playback Started', props);
+        track('Video Content Started', props);
+      } else if (session.paused) {
+        track('Video Playback Resumed', props);
+      }
+      session.paused = false;
+    } else if (event.type === 'pause' && session.started && !session.paused) {
+      session.paused = true;
+      track('Video Playback Paused', props);
+    } else if (event.type === 'time' && session.started && !session.paused && now - session.beatAt >= HEARTBEAT) {
+      session.beatAt = now;
+      track('Video Content Playing', props);
+    } else if (event.type === 'ended' && session.started) {
+      track('Video Content Completed', props);
+      track('Video Playback Completed', props);
+      // Playing again is a new session.
+      this.sessions.delete(lessonId);
+    }
   }
 
   /** Posts progress made since the last post, at most every 10 s per lesson (or now, with keepalive, on exit). */
@@ -64,43 +179,10 @@ export class MediaTracking {
 
   private flushProgress = (event: Event): void => {
     if (event.type === 'visibilitychange' && document.visibilityState !== 'hidden') return;
-    for (const lessonId of new Set(this.media.values())) {
+    for (const lessonId of new Set([...this.players.values()].map((p) => p.lessonId))) {
       const state = this.host.lesson(lessonId);
       this.postProgress(lessonId, this.coverageOf(lessonId).percent(state.duration), true);
     }
-  };
-
-  private watch(media: HTMLMediaElement, lessonId: string): void {
-    this.media.set(media, lessonId);
-    for (const type of MEDIA_EVENTS) media.addEventListener(type, this.handleMedia);
-  }
-
-  private unwatch(media: HTMLMediaElement): void {
-    for (const type of MEDIA_EVENTS) media.removeEventListener(type, this.handleMedia);
-    this.media.delete(media);
-  }
-
-  private coverageOf(lessonId: string): Coverage {
-    let cov = this.coverage.get(lessonId);
-    if (!cov) this.coverage.set(lessonId, (cov = new Coverage(this.host.lesson(lessonId).segments)));
-    return cov;
-  }
-
-  private handleMedia = (event: Event): void => {
-    const media = event.target as HTMLMediaElement;
-    const lessonId = this.media.get(media);
-    if (!lessonId) return;
-    const cov = this.coverageOf(lessonId);
-    const state = this.host.lesson(lessonId);
-    if (Number.isFinite(media.duration)) state.duration = media.duration;
-    if (event.type === 'play' && !state.milestones.length && cov.played() === 0) void this.host.post('started', lessonId, 0);
-    if (event.type === 'seeking' || event.type === 'pause') cov.interrupt();
-    else if (event.type === 'ended') {
-      cov.observe(media.currentTime);
-      cov.interrupt();
-    } else if (!media.seeking) cov.observe(media.currentTime);
-    state.segments = cov.toJSON();
-    this.evaluate(lessonId, cov.percent(state.duration));
   };
 
   private evaluate(lessonId: string, percent: number): void {
