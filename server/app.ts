@@ -55,9 +55,21 @@ interface Route {
   respond: (body: Record<string, unknown>, origin: string) => Record<string, unknown>;
 }
 
+/** The parts of an xAPI 1.0.3 statement the stand-in LRS insists on; the rest is kept as sent. */
+const xapiStatementSchema = z.looseObject({
+  id: z.uuid(),
+  actor: z.object({ objectType: z.literal('Agent'), account: z.object({ homePage: z.string(), name: z.string().check(z.minLength(1)) }) }),
+  verb: z.object({ id: z.string().check(z.regex(/^http:\/\/adlnet\.gov\/expapi\/verbs\/\w+$/)), display: z.record(z.string(), z.string()) }),
+  object: z.object({ objectType: z.literal('Activity'), id: z.url() }),
+  result: z.optional(z.record(z.string(), z.unknown())),
+  timestamp: z.iso.datetime(),
+});
+
 const ROUTES: Record<string, Route> = {
   '/api/hand-raise-leads': { kind: 'hand_raise_lead', schema: leadSchema, respond: (b) => ({ submission_id: b.submission_id }) },
   '/api/consents': { kind: 'consent', schema: consentRecordSchema, respond: (b) => ({ consent_id: b.consent_id }) },
+  // A stand-in Learning Record Store for the tracker's optional xAPI statements (xapi-endpoint="…/api/xapi").
+  '/api/xapi/statements': { kind: 'xapi_statement', schema: xapiStatementSchema, respond: (b) => ({ statement_ids: [b.id] }) },
   '/api/course-progress': {
     kind: 'course_progress',
     schema: progressEventSchema,
@@ -107,6 +119,22 @@ function readBody(req: IncomingMessage, max: number): Promise<string> {
   });
 }
 
+/** A learner's course state from their stored events: milestones and completion per lesson, and the course. */
+function courseState(events: Record<string, unknown>[], origin: string) {
+  const lessons: Record<string, { milestones: number[]; completed: boolean; passed?: boolean }> = {};
+  let completed = false;
+  for (const e of events) {
+    if (e.event === 'course_completed') completed = true;
+    if (typeof e.lesson_id !== 'string') continue;
+    const lesson = (lessons[e.lesson_id] ??= { milestones: [], completed: false });
+    if (typeof e.milestone === 'number' && !lesson.milestones.includes(e.milestone)) lesson.milestones.push(e.milestone);
+    if (e.event === 'completed') lesson.completed = true;
+    if (e.event === 'passed') lesson.passed = true;
+  }
+  const courseId = String(events[0]?.course_id ?? '');
+  return { lessons, course_completed: completed, badge_url: completed ? `${origin}/api/badges/${encodeURIComponent(courseId)}.svg` : null };
+}
+
 function badge(courseId: string): string {
   const label = courseId.replace(/[^\w .-]/g, '').slice(0, 24);
   return `<svg xmlns="http://www.w3.org/2000/svg" width="120" height="120" viewBox="0 0 120 120" role="img" aria-label="Badge: ${label}">
@@ -149,10 +177,18 @@ export function createApp(options: AppOptions): App {
       if (!cors['Access-Control-Allow-Origin']) return json(res, 403, { error: 'origin_not_allowed' });
       res.writeHead(204, {
         'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
-        'Access-Control-Allow-Headers': 'Content-Type, Idempotency-Key',
+        'Access-Control-Allow-Headers': 'Content-Type, Idempotency-Key, X-Experience-API-Version',
         'Access-Control-Max-Age': '600',
       });
       return void res.end();
+    }
+
+    // A known learner's state, so a second device continues where the first left off (the tracker's copy loses).
+    if (url.pathname === '/api/course-progress' && req.method === 'GET') {
+      const courseId = url.searchParams.get('course_id') ?? '';
+      const userId = url.searchParams.get('user_id') ?? '';
+      if (!courseId || !userId) return json(res, 400, { error: 'course_id and user_id are required' });
+      return json(res, 200, courseState(store.courseEvents(courseId, userId), self));
     }
 
     const route = ROUTES[url.pathname];
@@ -170,6 +206,9 @@ export function createApp(options: AppOptions): App {
       if (faults.delayMs) await new Promise((r) => setTimeout(r, faults.delayMs));
       if (typeof key !== 'string' || !/^[\w-]{8,100}$/.test(key)) {
         return answer(400, { error: 'missing_idempotency_key', message: 'Send an Idempotency-Key header (8–100 letters, digits, - or _).' });
+      }
+      if (route.kind === 'xapi_statement' && !req.headers['x-experience-api-version']) {
+        return answer(400, { error: 'missing X-Experience-API-Version header' });
       }
       const refuse = faults.refuse;
       if (refuse && Date.now() < refuse.until) {

@@ -70,6 +70,16 @@ export class Store {
     return rows.map((row) => ({ ...row, body: JSON.parse(row.body) }));
   }
 
+  /** The stored learning events of one learner in one course, oldest first. */
+  courseEvents(courseId: string, userId: string): Record<string, unknown>[] {
+    const rows = this.db
+      .prepare(
+        "SELECT body FROM submissions WHERE kind = 'course_progress' AND json_extract(body, '$.course_id') = ? AND json_extract(body, '$.user_id') = ? ORDER BY id",
+      )
+      .all(courseId, userId) as { body: string }[];
+    return rows.map((r) => JSON.parse(r.body) as Record<string, unknown>);
+  }
+
   count(kind?: string): number {
     const row = (kind
       ? this.db.prepare('SELECT COUNT(*) AS n FROM submissions WHERE kind = ?').get(kind)

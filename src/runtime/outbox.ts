@@ -17,6 +17,7 @@ export interface OutboxItem {
   key: string;
   endpoint: string;
   payload: unknown;
+  headers?: Record<string, string>;
   createdAt: number;
   attempts: number;
   nextAt: number;
@@ -125,7 +126,7 @@ async function attempt(item: OutboxItem, keepalive = false): Promise<Delivery> {
   save();
   let result: SendResult;
   try {
-    result = await send(item.endpoint, item.payload, { idempotencyKey: item.key, keepalive });
+    result = await send(item.endpoint, item.payload, { idempotencyKey: item.key, keepalive, ...(item.headers ? { headers: item.headers } : {}) });
   } finally {
     inFlight.delete(item.key);
   }
@@ -201,10 +202,10 @@ function flushOnExit(unloading: boolean): void {
  * Keeps `payload` until `endpoint` accepts it under `key`. Resolves after the first attempt: 'delivered',
  * 'rejected' (with the endpoint's answer), or 'queued' (kept, and retried until it settles).
  */
-export function deliver(endpoint: string, payload: unknown, key: string, { keepalive = false }: DeliverOptions = {}): Promise<Delivery> {
+export function deliver(endpoint: string, payload: unknown, key: string, { keepalive = false, headers }: DeliverOptions = {}): Promise<Delivery> {
   const existing = items.find((i) => i.key === key);
   if (existing) return Promise.resolve({ state: 'queued', result: null });
-  const item: OutboxItem = { key, endpoint, payload, createdAt: Date.now(), attempts: 0, nextAt: Date.now() };
+  const item: OutboxItem = { key, endpoint, payload, ...(headers ? { headers } : {}), createdAt: Date.now(), attempts: 0, nextAt: Date.now() };
   items.push(item);
   save();
   return attempt(item, keepalive);
@@ -213,6 +214,8 @@ export function deliver(endpoint: string, payload: unknown, key: string, { keepa
 export interface DeliverOptions {
   /** The page is unloading: send with keepalive in a request that needs no preflight (it stays stored until answered). */
   keepalive?: boolean;
+  /** Headers the receiving protocol needs, kept with the item for every retry. */
+  headers?: Record<string, string>;
 }
 
 /** Items waiting (tests and the dev panel read this). */

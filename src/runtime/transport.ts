@@ -9,6 +9,8 @@ export interface SendOptions {
   idempotencyKey: string;
   /** Whether the request must outlive the page (pagehide flushes). */
   keepalive?: boolean;
+  /** Headers a protocol needs (xAPI's X-Experience-API-Version); never sent on an unloading request. */
+  headers?: Record<string, string>;
 }
 
 export interface SendResult {
@@ -46,11 +48,13 @@ function unloadingRequest(endpoint: string, key: string): [string, Record<string
 }
 
 export const fetchTransport: Transport = {
-  async send(endpoint, payload, { idempotencyKey, keepalive }) {
+  async send(endpoint, payload, { idempotencyKey, keepalive, headers: extra }) {
     let response: Response;
-    const [url, headers] = keepalive
-      ? unloadingRequest(endpoint, idempotencyKey)
-      : [endpoint, { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey }];
+    // A protocol with headers of its own needs its preflight anyway, so only plain posts take the unloading form.
+    const [url, headers] =
+      keepalive && !extra
+        ? unloadingRequest(endpoint, idempotencyKey)
+        : [endpoint, { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey, ...extra }];
     try {
       response = await fetch(url, { method: 'POST', headers, body: stringify(payload), keepalive, credentials: 'omit' });
     } catch {

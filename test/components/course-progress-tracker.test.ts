@@ -69,4 +69,43 @@ describe('<course-progress-tracker>', () => {
     expect(rows.map((r) => r.body.event)).to.not.include('completed');
     expect(el.shadowRoot!.querySelector('.pct')!.textContent).to.match(/^[0-4]%$/);
   });
+
+  it("a known learner continues from the endpoint's record: completed lessons show, known milestones are never posted again", async () => {
+    // Another device already recorded lesson v1: 25 and 50 %, then completion.
+    const { send } = await import('../../src/runtime/transport.js');
+    const { uuid } = await import('../../src/runtime/ids.js');
+    const event = (kind: string, progress: number, milestone?: number) => ({
+      event_id: uuid(), course_id: courseId, lesson_id: 'v1', user_id: 'u-remote', event: kind, progress,
+      ...(milestone ? { milestone } : {}), played_seconds: 3, duration: 6, occurred_at: new Date().toISOString(),
+    });
+    for (const body of [event('progressed', 25, 25), event('progressed', 50, 50), event('completed', 100)]) {
+      expect((await send(`${endpoint()}/course-progress`, body, { idempotencyKey: body.event_id })).status).to.equal(201);
+    }
+    const el = await fixture<CourseProgressTracker>(html`<course-progress-tracker course-id=${courseId} user-id="u-remote" lessons=${lessons}></course-progress-tracker>`);
+    await waitFor(() => el.shadowRoot!.querySelector('.pct')?.textContent === '100%', 5000, 'the remote completion');
+    expect(progressbar(el).getAttribute('aria-valuenow')).to.equal('50');
+    const stored = JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.includes(courseId))!)!);
+    expect(stored.lessons.v1.milestones.sort()).to.deep.equal([25, 50]);
+    // A learner without a user-id keeps only this browser's record.
+    const anonymous = await fixture<CourseProgressTracker>(html`<course-progress-tracker course-id=${courseId} lessons=${lessons}></course-progress-tracker>`);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(anonymous.shadowRoot!.querySelector('.pct')!.textContent).to.equal('0%');
+  });
+
+  it('sends each learning event to an xAPI LRS as a statement (ADL verbs, statement id = event id) when xapi-endpoint is set', async () => {
+    const el = await fixture<CourseProgressTracker>(
+      html`<course-progress-tracker course-id=${courseId} user-id="u-xapi" lessons=${lessons} xapi-endpoint=${`${endpoint()}/xapi`}></course-progress-tracker>`,
+    );
+    await el.reportQuiz('q1', { score: 9, max: 10 });
+    const statements = async () => (await submissions('xapi_statement')).map((r) => r.body).filter((b) => JSON.stringify(b.object).includes(courseId));
+    await waitFor(async () => (await statements()).length === 2, 5000, 'two statements');
+    const events = (await submissions('course_progress')).map((r) => r.body).filter((b) => b.course_id === courseId);
+    const sent = await statements();
+    expect(sent.map((s) => (s.verb as { id: string }).id).sort()).to.deep.equal(['http://adlnet.gov/expapi/verbs/completed', 'http://adlnet.gov/expapi/verbs/passed']);
+    expect(sent.map((s) => s.id).sort()).to.deep.equal(events.filter((e) => e.event !== 'started').map((e) => e.event_id).sort());
+    const passed = sent.find((s) => (s.verb as { id: string }).id.endsWith('passed'))!;
+    expect(passed.actor).to.deep.equal({ objectType: 'Agent', account: { homePage: location.origin, name: 'u-xapi' } });
+    expect(passed.object).to.deep.include({ objectType: 'Activity', id: `${location.origin}/courses/${courseId}/lessons/q1` });
+    expect(passed.result).to.deep.include({ success: true, score: { scaled: 0.9 } });
+  });
 });

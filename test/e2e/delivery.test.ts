@@ -256,7 +256,7 @@ describe('durable delivery under faults', () => {
     for (const key of keys) assert.equal(after.filter((x) => x.key === key).length, 1, `item ${key} sent once after recovery`);
   });
 
-  const course = () => rows(server.dbFile, 'course_progress').filter((r) => r.body.course_id === 'delivery-101' && r.body.user_id === 'learner-7');
+  const course = (user = 'learner-7') => rows(server.dbFile, 'course_progress').filter((r) => r.body.course_id === 'delivery-101' && r.body.user_id === user);
 
   async function watchTo(page: Page, seconds: number): Promise<void> {
     await page.evaluate(`(async () => {
@@ -286,22 +286,22 @@ describe('durable delivery under faults', () => {
   });
 
   it('9b. course progress at ~74% while the endpoint is down at pagehide: persisted, re-sent once on the next visit', async () => {
-    const { page } = await visit('/fixtures/course.html');
+    const { page } = await visit('/fixtures/course-b.html');
     await page.waitForFunction('customElements.get("course-progress-tracker")');
-    const before = course().length;
+    const before = course('learner-8').length;
     await watchTo(page, 4.45);
-    await until(() => course().length >= before + 3, 10_000, 'started and two milestones');
+    await until(() => course('learner-8').length >= before + 3, 10_000, 'started and two milestones');
     server.faults.refuse = { status: 503, until: Date.now() + 60_000 };
     await page.close({ runBeforeUnload: true });
     await new Promise((r) => setTimeout(r, 1000));
-    assert.equal(course().length, before + 3, 'nothing stored while down');
+    assert.equal(course('learner-8').length, before + 3, 'nothing stored while down');
     delete server.faults.refuse;
     const back = await context.newPage();
-    await back.goto(`${server.url}/fixtures/course.html`);
-    await until(() => course().length === before + 4, 20_000, 'the persisted progress');
+    await back.goto(`${server.url}/fixtures/course-b.html`);
+    await until(() => course('learner-8').length === before + 4, 20_000, 'the persisted progress');
     await until(() => outboxEmpty(back), 10_000, 'an empty outbox');
     await back.waitForTimeout(1500);
-    const events = course().slice(before);
+    const events = course('learner-8').slice(before);
     assert.equal(events.length, 4);
     assert.deepEqual(events.filter((r) => r.body.milestone).map((r) => r.body.milestone).sort(), [25, 50]);
     const progressed = events.filter((r) => r.body.event === 'progressed' && !r.body.milestone);

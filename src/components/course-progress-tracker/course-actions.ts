@@ -36,6 +36,8 @@ export interface CourseContext {
   readonly courseId: string;
   readonly userId: string;
   readonly endpoint: string;
+  /** A Learning Record Store (or a proxy to one) that also gets each event as an xAPI statement. */
+  readonly xapiEndpoint: string | null;
   readonly tag: string;
   readonly settings: { lessons: Lesson[]; completeAt: number; passMark: number; completion: CompletionRule };
   readonly completeAt: number;
@@ -134,6 +136,50 @@ export async function post(
     duration: Math.round(state?.duration ?? 0),
     occurred_at: new Date().toISOString(),
   };
+  if (c.xapiEndpoint) void import('./xapi.js').then((x) => x.sendStatement(c, c.xapiEndpoint!, body));
   const { result } = await deliver(endpoint, body, body.event_id, { keepalive });
   return result?.body ?? null;
+}
+
+interface RemoteState {
+  lessons?: Record<string, { milestones?: unknown; completed?: unknown; passed?: unknown }>;
+  course_completed?: unknown;
+  badge_url?: unknown;
+}
+
+/**
+ * For a known learner (user-id), the endpoint's record counts: progress made on another device shows here, and a
+ * milestone it already has is never posted again. What this browser recorded and the endpoint has not yet (still
+ * in the outbox) is kept, so the merge is a union.
+ */
+export async function syncFromEndpoint(c: CourseContext): Promise<void> {
+  const endpoint = resolveEndpoint(c.tag, c.endpoint, '/course-progress');
+  if (!endpoint || !c.userId || !c.courseId) return;
+  let remote: RemoteState;
+  try {
+    const url = new URL(endpoint, location.href);
+    url.searchParams.set('course_id', c.courseId);
+    url.searchParams.set('user_id', c.userId);
+    const response = await fetch(url, { credentials: 'omit' });
+    if (!response.ok) return;
+    remote = (await response.json()) as RemoteState;
+  } catch {
+    return;
+  }
+  if (typeof remote !== 'object' || remote === null || typeof remote.lessons !== 'object' || remote.lessons === null) return;
+  for (const [id, theirs] of Object.entries(remote.lessons)) {
+    if (typeof theirs !== 'object' || theirs === null) continue;
+    const mine = c.lesson(id);
+    for (const m of Array.isArray(theirs.milestones) ? theirs.milestones : []) {
+      if (typeof m === 'number' && !mine.milestones.includes(m)) mine.milestones.push(m);
+    }
+    mine.reported = Math.max(mine.reported ?? 0, ...mine.milestones);
+    if (theirs.completed === true) mine.completed = true;
+    if (theirs.passed === true) mine.passed = true;
+  }
+  if (remote.course_completed === true) {
+    c.progress.courseCompleted = true;
+    c.progress.badgeUrl = (typeof remote.badge_url === 'string' && toHttpUrl(remote.badge_url)) || c.progress.badgeUrl;
+  }
+  c.save();
 }

@@ -4,6 +4,7 @@ import { GrowthKitElement } from '../../internal/base-element.js';
 import { baseStyles } from '../../internal/shared-styles.js';
 import { coveredPercent } from '../../runtime/segments.js';
 import { readLocal, writeLocal } from '../../runtime/storage.js';
+import { toHttpUrl } from '../../runtime/url.js';
 import { percent } from '../../runtime/validate.js';
 import { parseCompletion, parseLessons, type CompletionRule, type Lesson } from './course-progress-tracker.schema.js';
 import { styles } from './course-progress-tracker.styles.js';
@@ -40,6 +41,7 @@ export class CourseProgressTracker extends GrowthKitElement {
     passMark: { attribute: 'pass-mark' },
     completion: {},
     endpoint: {},
+    xapiEndpoint: { attribute: 'xapi-endpoint' },
     progress: { state: true, attribute: false },
     announcement: { state: true, attribute: false },
   };
@@ -60,6 +62,8 @@ export class CourseProgressTracker extends GrowthKitElement {
   completion: CompletionRule = 'all-lessons';
   /** The full URL progress is posted to; defaults to the page-wide endpoint + /course-progress. */
   endpoint = '';
+  /** An xAPI Learning Record Store (or your proxy to one): each learning event also goes there as a statement. */
+  xapiEndpoint = '';
 
   private progress: CourseState = { lessons: {}, courseCompleted: false, badgeUrl: null };
   private announcement = '';
@@ -97,7 +101,11 @@ export class CourseProgressTracker extends GrowthKitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('courseId') || changed.has('userId')) this.restore();
+    if (changed.has('courseId') || changed.has('userId')) {
+      this.restore();
+      // A known learner: the endpoint's record of this course merges in (course-actions.ts).
+      if (this.userId && this.courseId) void this.actions().then((a) => a.syncFromEndpoint(this.context));
+    }
   }
 
   private restore(): void {
@@ -139,6 +147,12 @@ export class CourseProgressTracker extends GrowthKitElement {
     },
     get endpoint() {
       return el.endpoint;
+    },
+    get xapiEndpoint() {
+      if (!el.xapiEndpoint) return null;
+      const url = toHttpUrl(String(el.xapiEndpoint));
+      if (!url) el.warn('xapi-endpoint', 'is not an http(s) URL; no xAPI statements are sent');
+      return url;
     },
     get tag() {
       return el.localName;

@@ -1,0 +1,53 @@
+/**
+ * xAPI statements for a Learning Record Store: a lazy chunk, loaded only when `xapi-endpoint` is set (zero bytes
+ * on the default path). Each learning event becomes one statement (verbs progressed, completed, passed, failed
+ * from ADL's vocabulary), posted to `<xapi-endpoint>/statements` through the outbox with the event's id as the
+ * statement id, so a retry is the same statement. Point `xapi-endpoint` at your own proxy that adds the LRS's
+ * credentials: credentials never belong in page markup.
+ */
+import { deliver } from '../../runtime/delivery.js';
+import { getAnonymousId } from '../../runtime/identity.js';
+import type { CourseContext } from './course-actions.js';
+import type { ProgressEvent } from './progress-event.schema.js';
+
+const VERBS: Partial<Record<ProgressEvent['event'], string>> = {
+  progressed: 'progressed',
+  completed: 'completed',
+  passed: 'passed',
+  failed: 'failed',
+  course_completed: 'completed',
+};
+
+/** The statement for one learning event, or null for events xAPI has no verb for here (started). */
+export function statementFor(c: CourseContext, event: ProgressEvent): Record<string, unknown> | null {
+  const verb = VERBS[event.event];
+  if (!verb) return null;
+  const course = `${location.origin}/courses/${encodeURIComponent(event.course_id)}`;
+  const lesson = event.lesson_id ? c.settings.lessons.find((l) => l.id === event.lesson_id) : null;
+  return {
+    id: event.event_id,
+    actor: { objectType: 'Agent', account: { homePage: location.origin, name: event.user_id ?? event.anonymous_id ?? getAnonymousId() ?? 'anonymous' } },
+    verb: { id: `http://adlnet.gov/expapi/verbs/${verb}`, display: { 'en-US': verb } },
+    object: {
+      objectType: 'Activity',
+      id: event.lesson_id ? `${course}/lessons/${encodeURIComponent(event.lesson_id)}` : course,
+      definition: { name: { 'en-US': (lesson?.title || event.lesson_id || c.courseId).slice(0, 300) } },
+    },
+    result: {
+      ...(verb === 'completed' ? { completion: true } : {}),
+      ...(verb === 'passed' || verb === 'failed' ? { success: verb === 'passed', score: { scaled: event.progress / 100 } } : {}),
+      extensions: { 'https://w3id.org/xapi/cmi5/result/extensions/progress': Math.round(event.progress) },
+    },
+    ...(event.lesson_id ? { context: { contextActivities: { parent: [{ objectType: 'Activity', id: course }] } } } : {}),
+    timestamp: event.occurred_at,
+  };
+}
+
+/** Sends the statement for `event` to the LRS (through the outbox: stored first, retried, sent once). */
+export function sendStatement(c: CourseContext, xapiEndpoint: string, event: ProgressEvent): void {
+  const statement = statementFor(c, event);
+  if (!statement) return;
+  // The statement id is the event's; the delivery key must differ from the event's own post.
+  const key = `${event.event_id}-xapi`;
+  void deliver(`${xapiEndpoint.replace(/\/+$/, '')}/statements`, statement, key, { headers: { 'X-Experience-API-Version': '1.0.3' } });
+}
