@@ -96,6 +96,26 @@ describe('<consent-gate> proof of consent and signals', () => {
     expect(warnings.messages[0]).to.contain('<consent-gate> cookie-domain');
   });
 
+  it('keeps the decision in the cookie named by cookie-name; bad cookie-name, cookie-path and cookie-max-age warn once each', async () => {
+    const { captureWarnings } = await import('../helpers.js');
+    try {
+      const el = await fixture<ConsentGate>(html`<consent-gate cookie-name="site_consent" cookie-path="/" cookie-max-age="3600"></consent-gate>`);
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="accept"]')!.click();
+      expect(document.cookie).to.match(/(^|; )site_consent=/);
+      expect(document.cookie).to.not.match(/(^|; )gk_consent=/);
+      const warnings = captureWarnings();
+      await fixture<ConsentGate>(html`<consent-gate cookie-name="bad name;" cookie-path="relative" cookie-max-age="-5"></consent-gate>`);
+      warnings.restore();
+      expect(warnings.messages.map((m) => m.split(':')[0])).to.deep.equal([
+        '[growth-kit] <consent-gate> cookie-name',
+        '[growth-kit] <consent-gate> cookie-path',
+        '[growth-kit] <consent-gate> cookie-max-age',
+      ]);
+    } finally {
+      consent.configure({ cookieName: 'gk_consent', cookiePath: '/', maxAge: 180 * 24 * 3600 });
+    }
+  });
+
   it('speaks Google Consent Mode v2 through dataLayer: all denied by default, then each decision', () => {
     const layer: IArguments[] = [];
     (window as unknown as { dataLayer: unknown[] }).dataLayer = layer;

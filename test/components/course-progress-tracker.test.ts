@@ -67,6 +67,7 @@ describe('<course-progress-tracker>', () => {
     await el.updateComplete;
     const rows = (await submissions('course_progress')).filter((r) => r.body.course_id === courseId);
     expect(rows.map((r) => r.body.event)).to.not.include('completed');
+    expect(rows.filter((r) => r.body.event === 'started')).to.have.length(1);
     expect(el.shadowRoot!.querySelector('.pct')!.textContent).to.match(/^[0-4]%$/);
   });
 

@@ -67,6 +67,9 @@ export class ConsentGate extends GrowthKitElement {
     privacyPolicyUrl: { attribute: 'privacy-policy-url' },
     policyVersion: { attribute: 'policy-version' },
     cookieDomain: { attribute: 'cookie-domain' },
+    cookieName: { attribute: 'cookie-name' },
+    cookiePath: { attribute: 'cookie-path' },
+    cookieMaxAge: { attribute: 'cookie-max-age' },
     endpoint: {},
     categories: {},
     categoryText: { attribute: 'category-text' },
@@ -84,6 +87,12 @@ export class ConsentGate extends GrowthKitElement {
   policyVersion = '';
   /** The domain of the consent cookie, e.g. "example.com" to share it across www. and learn. subdomains. */
   cookieDomain = '';
+  /** The consent cookie's name (default gk_consent). */
+  cookieName = '';
+  /** The consent cookie's path (default /). */
+  cookiePath = '';
+  /** Seconds the decision is kept (default 15552000, 180 days). */
+  cookieMaxAge = '';
   /** The full URL proof of consent is posted to; defaults to the page-wide endpoint + /consents. */
   endpoint = '';
   /** The categories offered in the preferences, space-separated (default: functional analytics marketing). */
@@ -153,13 +162,26 @@ export class ConsentGate extends GrowthKitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('policyVersion') || changed.has('cookieDomain')) {
+    const cookie = changed.has('cookieDomain') || changed.has('cookieName') || changed.has('cookiePath') || changed.has('cookieMaxAge');
+    if (cookie || changed.has('policyVersion')) {
       const domain = String(this.cookieDomain ?? '').trim().replace(/^\./, '');
       const validDomain = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(domain);
       if (domain && !validDomain) this.warn('cookie-domain', `"${domain.slice(0, 60)}" is not a domain name; using the page's host`);
+      const name = String(this.cookieName ?? '');
+      const validName = /^[\w-]{1,64}$/.test(name);
+      if (name && !validName) this.warn('cookie-name', 'expected letters, digits, - or _; using gk_consent');
+      const path = String(this.cookiePath ?? '');
+      const validPath = /^\/[\w\-./]{0,200}$/.test(path);
+      if (path && !validPath) this.warn('cookie-path', 'expected a path starting with /; using /');
+      const maxAge = Number(this.cookieMaxAge);
+      const validAge = this.cookieMaxAge !== '' && Number.isInteger(maxAge) && maxAge > 0 && maxAge <= 400 * 86400;
+      if (this.cookieMaxAge && !validAge) this.warn('cookie-max-age', 'expected whole seconds up to 400 days; using 180 days');
       consent.configure({
         ...(this.policyVersion ? { policyVersion: String(this.policyVersion).slice(0, 50) } : {}),
         ...(validDomain ? { cookieDomain: domain } : {}),
+        ...(validName ? { cookieName: name } : {}),
+        ...(validPath ? { cookiePath: path } : {}),
+        ...(validAge ? { maxAge } : {}),
       });
     }
     if (changed.has('endpoint') && this.endpoint) setProofEndpoint(this.endpoint);

@@ -156,8 +156,8 @@ export async function syncFromEndpoint(c: CourseContext): Promise<void> {
   const endpoint = resolveEndpoint(c.tag, c.endpoint, '/course-progress');
   if (!endpoint || !c.userId || !c.courseId) return;
   let remote: RemoteState;
+  const url = new URL(endpoint, location.href);
   try {
-    const url = new URL(endpoint, location.href);
     url.searchParams.set('course_id', c.courseId);
     url.searchParams.set('user_id', c.userId);
     const response = await fetch(url, { credentials: 'omit' });
@@ -167,6 +167,8 @@ export async function syncFromEndpoint(c: CourseContext): Promise<void> {
     return;
   }
   if (typeof remote !== 'object' || remote === null || typeof remote.lessons !== 'object' || remote.lessons === null) return;
+  // The element may have moved to another learner or course while the answer travelled.
+  if (url.searchParams.get('user_id') !== c.userId || url.searchParams.get('course_id') !== c.courseId) return;
   for (const [id, theirs] of Object.entries(remote.lessons)) {
     if (typeof theirs !== 'object' || theirs === null) continue;
     const mine = c.lesson(id);

@@ -71,6 +71,8 @@ export class MediaTracking {
   private readonly postedAt = new Map<string, number>();
   /** Per lesson: the Video Spec playback session. */
   private readonly sessions = new Map<string, Session>();
+  /** Lessons whose 'started' was posted on this page. */
+  private readonly started = new Set<string>();
 
   constructor(private readonly host: TrackingHost) {
     window.addEventListener('pagehide', this.flushProgress);
@@ -111,7 +113,13 @@ export class MediaTracking {
     const cov = this.coverageOf(lessonId);
     const state = this.host.lesson(lessonId);
     if (Number.isFinite(event.duration) && event.duration > 0) state.duration = event.duration;
-    if (event.type === 'play' && !state.milestones.length && cov.played() === 0) void this.host.post('started', lessonId, 0);
+    // 'started' goes once: native media says play and playing, and a player already playing when tracking
+    // attached (autoplay, or before this lazy chunk arrived) speaks first with a time event.
+    const playing = event.type === 'play' || event.type === 'time';
+    if (playing && !state.milestones.length && cov.played() === 0 && !this.started.has(lessonId)) {
+      this.started.add(lessonId);
+      void this.host.post('started', lessonId, 0);
+    }
     if (event.type === 'seeking' || event.type === 'pause') cov.interrupt();
     else if (event.type === 'ended') {
       cov.observe(event.position);
@@ -139,7 +147,7 @@ export class MediaTracking {
       lesson_id: lessonId,
     };
     const now = Date.now();
-    if (event.type === 'play') {
+    if (event.type === 'play' || (event.type === 'time' && !session.started)) {
       if (!session.started) {
         session.started = true;
         session.beatAt = now;
