@@ -18,14 +18,14 @@ interface OneTrustWindow {
 }
 
 /** OneTrust's default cookie categories. */
-export const DEFAULT_GROUPS: OneTrustGroups = { C0001: 'necessary', C0002: 'analytics', C0003: 'functional', C0004: 'marketing' };
+const DEFAULT_GROUPS: OneTrustGroups = { C0001: 'necessary', C0002: 'analytics', C0003: 'functional', C0004: 'marketing' };
 
 let groups: OneTrustGroups = DEFAULT_GROUPS;
 let started = false;
 const w = window as unknown as OneTrustWindow;
 
 /** Parses a group map such as {"C0002": "analytics"}; a bad one is reported once and the default stays. */
-export function parseGroups(json: string): OneTrustGroups | null {
+function parseGroups(json: string): OneTrustGroups | null {
   const bad = (what: string) => (warnOnce('consent-gate', 'onetrust-groups', `${what}; using the default OneTrust groups`), null);
   const entries = jsonEntries(json);
   if (typeof entries === 'string') return bad(entries);

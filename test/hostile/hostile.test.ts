@@ -233,7 +233,7 @@ describe('hostile hosts', () => {
     const manifest = JSON.parse(readFileSync('dist/custom-elements.json', 'utf8')) as { modules: { declarations?: { tagName?: string; attributes?: { name: string }[] }[] }[] };
     const attributes: Record<string, string[]> = {};
     for (const m of manifest.modules) for (const d of m.declarations ?? []) if (d.tagName) attributes[d.tagName] = (d.attributes ?? []).map((a) => a.name);
-    const { page, errors: flowErrors } = await visit('neutral');
+    const { page, errors: flowErrors } = await visit('xss');
     assert.deepEqual(flowErrors, []);
     const warnings: string[] = [];
     page.on('console', (m) => void (m.type() === 'warning' && warnings.push(m.text())));
@@ -272,7 +272,7 @@ describe('hostile hosts', () => {
   });
 
   it('7b. a javascript: endpoint and a javascript: badge_url are refused: the lead goes to the page-wide endpoint, no badge is shown', async () => {
-    const { page } = await visit('neutral');
+    const { page } = await visit('refusals');
     const warnings: string[] = [];
     page.on('console', (m) => void (m.type() === 'warning' && warnings.push(m.text())));
     const before = leads();

@@ -13,8 +13,11 @@ export const HOSTILE_CSS = fixture('hostile.css');
 export const POLLUTED = fixture('polluted.js');
 export const HOSTILE_STORAGE = fixture('storage.js');
 
-/** What every host has in its body. */
-export function widgets(endpoint: string, extraHead = '', segment = ''): string {
+/**
+ * What every host has in its body. Each host has its own learner: the endpoint remembers a known learner's
+ * milestones, and each host must post its own.
+ */
+export function widgets(endpoint: string, learner: string, extraHead = '', segment = ''): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -29,7 +32,7 @@ ${extraHead}
   <p><hand-raise-lead-button glm-content="hostile" fields="first_name last_name email company_name"
     first-name="Quintessa" last-name="Vardaman" email="quintessa.vardaman@hostile-corp.example" company-name="Hostile Corp Zeta"></hand-raise-lead-button></p>
   <consent-gate category="marketing" id="gate"><template><p id="gated">gated</p><script src="/host/gated.js"></script></template></consent-gate>
-  <course-progress-tracker course-id="hostile-101" user-id="hostile-learner" lessons='[{"id":"v","title":"Video","type":"video"}]'>
+  <course-progress-tracker course-id="hostile-101" user-id="${learner}" lessons='[{"id":"v","title":"Video","type":"video"}]'>
     <video data-lesson-id="v" src="/media/lesson.webm" muted playsinline preload="auto"></video>
   </course-progress-tracker>
 </main>
@@ -55,16 +58,16 @@ export function writeSite(endpoint: string, segmentAttrs: string): void {
 class HostCard extends LitElement { render() { return html\`<p>host's own Lit</p>\`; } }
 customElements.define('host-card', HostCard);
 `);
-  for (const name of ['neutral', 'csp', 'trusted-types', 'polluted', 'storage']) writeFileSync(`${SITE}/${name}.html`, widgets(endpoint));
-  writeFileSync(`${SITE}/css.html`, widgets(endpoint, '<link rel="stylesheet" href="/host/hostile.css">'));
-  writeFileSync(`${SITE}/segment.html`, widgets(endpoint, '', segmentAttrs));
+  for (const name of ['neutral', 'csp', 'trusted-types', 'polluted', 'storage', 'xss', 'refusals']) writeFileSync(`${SITE}/${name}.html`, widgets(endpoint, name));
+  writeFileSync(`${SITE}/css.html`, widgets(endpoint, 'css', '<link rel="stylesheet" href="/host/hostile.css">'));
+  writeFileSync(`${SITE}/segment.html`, widgets(endpoint, 'segment', '', segmentAttrs));
   writeFileSync(
     `${SITE}/twice.html`,
-    widgets(endpoint).replace('</head>', `<script src="/dist/growth-kit.js" data-endpoint="${endpoint}" type="module"></script>\n</head>`),
+    widgets(endpoint, 'twice').replace('</head>', `<script src="/dist/growth-kit.js" data-endpoint="${endpoint}" type="module"></script>\n</head>`),
   );
   writeFileSync(
     `${SITE}/two-versions.html`,
-    widgets(endpoint).replace('</head>', `<script src="/dist-v2/growth-kit.js" data-endpoint="${endpoint}" async></script>\n</head>`),
+    widgets(endpoint, 'two-versions').replace('</head>', `<script src="/dist-v2/growth-kit.js" data-endpoint="${endpoint}" async></script>\n</head>`),
   );
   const importMap = JSON.stringify({
     imports: {
@@ -79,6 +82,6 @@ customElements.define('host-card', HostCard);
   });
   writeFileSync(
     `${SITE}/other-lit.html`,
-    widgets(endpoint, `<script type="importmap">${importMap}</script>\n<script type="module" src="/host/host-lit.js"></script>`).replace('<h1>', '<host-card></host-card><h1>'),
+    widgets(endpoint, 'other-lit', `<script type="importmap">${importMap}</script>\n<script type="module" src="/host/host-lit.js"></script>`).replace('<h1>', '<host-card></host-card><h1>'),
   );
 }

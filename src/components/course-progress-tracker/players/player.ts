@@ -21,7 +21,7 @@ export type Adapter = (el: Element, emit: (event: PlayerEvent) => void) => (() =
 
 /** Loads a player's API script once (a page-wide setting can point it at a proxy or a local stand-in). */
 const scripts = new Map<string, Promise<void>>();
-export function loadScript(src: string): Promise<void> {
+function loadScript(src: string): Promise<void> {
   let loading = scripts.get(src);
   if (!loading) {
     loading = new Promise<void>((resolve, reject) => {
