@@ -5,11 +5,18 @@
 import type { Delivery, DeliverOptions } from './outbox.js';
 import { readLocal } from './storage.js';
 
-export const loadOutbox = () => import('./outbox.js');
+type Outbox = typeof import('./outbox.js');
+let outbox: Outbox | null = null;
 
-/** Keeps `payload` until `endpoint` accepts it under `key` (see outbox.ts). */
-export async function deliver(endpoint: string, payload: unknown, key: string, options?: DeliverOptions): Promise<Delivery> {
-  return (await loadOutbox()).deliver(endpoint, payload, key, options);
+export const loadOutbox = (): Promise<Outbox> => import('./outbox.js').then((m) => (outbox = m));
+
+/**
+ * Keeps `payload` until `endpoint` accepts it under `key` (see outbox.ts). Once the outbox is loaded this hands
+ * over synchronously: a page that is unloading may not live to see another task, and the item must be stored now.
+ */
+export function deliver(endpoint: string, payload: unknown, key: string, options?: DeliverOptions): Promise<Delivery> {
+  if (outbox) return outbox.deliver(endpoint, payload, key, options);
+  return loadOutbox().then((m) => m.deliver(endpoint, payload, key, options));
 }
 
 /** Loads the outbox when stored items wait to be sent; loading it resumes them. */
