@@ -134,9 +134,11 @@ export function resetConfig(): void {
  */
 export function resolveEndpoint(tag: string, own: string | null | undefined, path: string): string | null {
   if (own) {
-    const url = toHttpUrl(own);
+    // A property may be set to anything from script; only its text counts.
+    const text = String(own);
+    const url = toHttpUrl(text);
     if (url) return url;
-    warnOnce(tag, 'endpoint', `"${own.slice(0, 80)}" is not an http(s) URL; using the page-wide endpoint`);
+    warnOnce(tag, 'endpoint', `"${text.slice(0, 80)}" is not an http(s) URL; using the page-wide endpoint`);
   }
   const base = current.endpoint ? toHttpUrl(current.endpoint) : null;
   if (!base) return null;

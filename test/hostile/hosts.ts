@@ -59,6 +59,8 @@ class HostCard extends LitElement { render() { return html\`<p>host's own Lit</p
 customElements.define('host-card', HostCard);
 `);
   for (const name of ['neutral', 'csp', 'trusted-types', 'polluted', 'storage', 'xss', 'refusals']) writeFileSync(`${SITE}/${name}.html`, widgets(endpoint, name));
+  // The fuzzing host: only the kit, so every error it sees comes from the element under test.
+  writeFileSync(`${SITE}/fuzz.html`, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>fuzz</title><script src="/dist/growth-kit.js" data-endpoint="${endpoint}" async></script></head><body></body></html>`);
   writeFileSync(`${SITE}/css.html`, widgets(endpoint, 'css', '<link rel="stylesheet" href="/host/hostile.css">'));
   writeFileSync(`${SITE}/segment.html`, widgets(endpoint, 'segment', '', segmentAttrs));
   writeFileSync(
