@@ -107,8 +107,25 @@ export function collapseHtmlTemplates(): Plugin {
   };
 }
 
+/**
+ * Writes the files growth-kit.main.js imports statically into the loader (in place of its `__GK_PRELOAD__`
+ * string), so the loader asks for them alongside the main module: one round trip before the kit runs, not two.
+ */
+export function preloadStaticImports(): Plugin {
+  return {
+    name: 'growth-kit:preload-static-imports',
+    generateBundle(_, bundle) {
+      const main = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry && c.name === 'growth-kit.main');
+      const loader = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry && c.name === 'growth-kit');
+      if (main?.type !== 'chunk' || loader?.type !== 'chunk') return;
+      if (!loader.code.includes('__GK_PRELOAD__')) this.error('the loader lost its __GK_PRELOAD__ placeholder');
+      loader.code = loader.code.replace('__GK_PRELOAD__', main.imports.join(','));
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => ({
-  plugins: [minifyCssTemplates(), collapseHtmlTemplates()],
+  plugins: [minifyCssTemplates(), collapseHtmlTemplates(), ...(mode === 'npm' ? [] : [preloadStaticImports()])],
   define: {
     __GK_VERSION__: JSON.stringify(version),
     // Library mode leaves these alone; in a browser bundle they must be constants.
@@ -148,13 +165,14 @@ export default defineConfig(({ mode }) => ({
               entryFileNames: '[name].js',
               chunkFileNames: 'chunks/[name]-[hash].js',
               minify: true,
-              // One chunk for what the initial path shares with lazy parts: a browser compresses each file alone,
-              // so scattering it over many small files costs bytes. Modules only lazy parts use stay out of it.
+              // One chunk for everything the initial path runs (lit, the runtime, and the elements with what they
+              // import statically): a browser compresses each file alone, so scattering it over many small files
+              // costs bytes. growth-kit.main.js keeps boot() alone. Modules only lazy parts use stay out of it.
               codeSplitting: {
                 groups: [
                   {
                     name: (id: string) =>
-                      /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/|src\/(runtime|internal|controllers|events)\/|src\/locales\/en\.ts|(hand-raise-lead-button|course-progress-tracker|consent-gate)\.schema\.ts/.test(id) &&
+                      /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/|src\/(runtime|internal|controllers|events)\/|src\/elements\.ts|src\/locales\/en\.ts|(hand-raise-lead-button|course-progress-tracker|consent-gate)\.schema\.ts/.test(id) &&
                       !/src\/runtime\/(outbox|coverage|schema|transport|identity|consent-signals|onetrust|segment|json-entries)\.ts|src\/internal\/dialog\.ts/.test(id)
                         ? 'core'
                         : null,
