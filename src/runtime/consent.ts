@@ -56,6 +56,8 @@ export class ConsentState extends EventTarget {
 
   /** Changes where the decision is kept or which policy it must match; a policy bump invalidates it. */
   configure(settings: Partial<ConsentSettings>): void {
+    // Every gate on a page configures on its first render, mostly with what is already in force.
+    if ((Object.keys(settings) as (keyof ConsentSettings)[]).every((k) => this.settings[k] === settings[k])) return;
     const before = stringify(this.decision);
     this.settings = { ...this.settings, ...settings };
     this.load();

@@ -1,5 +1,5 @@
 import { expect, oneEvent } from '@open-wc/testing';
-import { consent } from '../../src/runtime/consent.js';
+import { consent, ConsentState } from '../../src/runtime/consent.js';
 import { getAnonymousId, getAttribution } from '../../src/runtime/identity.js';
 import { cleanSlate } from '../helpers.js';
 
@@ -48,9 +48,10 @@ describe('runtime/consent and identity', () => {
     expect(consent.has('analytics')).to.equal(true);
   });
 
-  it('ignores a corrupt cookie without throwing', () => {
+  it('loads a decision from its cookie, and ignores a corrupt cookie without throwing', () => {
+    consent.set({ analytics: true }, 'banner');
+    expect(new ConsentState().has('analytics')).to.equal(true);
     document.cookie = 'gk_consent=%7Bnot-json; path=/';
-    consent.configure({});
-    expect(consent.decided).to.equal(false);
+    expect(new ConsentState().decided).to.equal(false);
   });
 });
