@@ -15,10 +15,13 @@ export function defineAll(): void {
 }
 
 /**
- * Defines every element in a task of its own, after the one that evaluated the kit's modules: upgrading and first
- * rendering the widgets never share a long task with the module's start-up. Resolves once all are defined.
+ * Defines each element in a task of its own, after the one that evaluated the kit's modules: upgrading and first
+ * rendering one kind of widget (Lit renders in the defining task's microtasks) never shares a long task with the
+ * module's start-up or with the other kinds. Resolves once all are defined.
  */
 export async function defineStaged(): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  defineAll();
+  for (const [tag, ctor] of Object.entries(ELEMENTS)) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    define(tag, ctor);
+  }
 }

@@ -64,7 +64,11 @@ export function boot(script: HTMLScriptElement | null): void {
       showPreferences,
     },
   };
-  resumeDelivery();
   startOnDemand();
-  void defineStaged().then(() => document.dispatchEvent(new CustomEvent('gk-ready', { detail: { version: VERSION } })));
+  void defineStaged().then(() => {
+    document.dispatchEvent(new CustomEvent('gk-ready', { detail: { version: VERSION } }));
+    // A page's first localStorage read opens the origin's store, which costs a few milliseconds on the main
+    // thread; what the outbox kept from an earlier visit waits until the widgets have rendered.
+    setTimeout(resumeDelivery, 0);
+  });
 }

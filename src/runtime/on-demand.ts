@@ -49,7 +49,8 @@ export function startOnDemand(): void {
     identityIfNeeded();
     if (consent.get()) void signals().then((m) => m.recordDecision(proofEndpoint));
   });
-  identityIfNeeded();
+  // Reads storage; nothing waits for it, so it stays out of the task that renders the widgets.
+  setTimeout(identityIfNeeded, 0);
   if (oneTrustOnPage()) followOneTrust();
   else window.addEventListener('OneTrustGroupsUpdated', followOneTrust, { once: true });
 }
