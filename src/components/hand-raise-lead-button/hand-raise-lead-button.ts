@@ -194,6 +194,8 @@ export class HandRaiseLeadButton extends GrowthKitElement {
     this.loadFailed = false;
     try {
       const { LeadForm } = await loadForm();
+      // The form's first render goes in a task of its own, not in the one that evaluated its module.
+      await new Promise((resolve) => setTimeout(resolve, 0));
       this.form ??= new LeadForm(this);
     } catch {
       this.loadFailed = true;
