@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { consent, type ConsentCategory } from '../runtime/consent.js';
 
-/** Re-renders its host whenever the visitor's consent changes. */
+/** Re-renders its host whenever the visitor's consent changes, or a consent platform takes the decision over. */
 export class ConsentController implements ReactiveController {
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -17,10 +17,12 @@ export class ConsentController implements ReactiveController {
 
   hostConnected(): void {
     consent.addEventListener('change', this.handleChange);
+    consent.addEventListener('follow', this.handleChange);
   }
 
   hostDisconnected(): void {
     consent.removeEventListener('change', this.handleChange);
+    consent.removeEventListener('follow', this.handleChange);
   }
 
   private handleChange = (): void => this.host.requestUpdate();

@@ -49,6 +49,13 @@ export class ConsentState extends EventTarget {
   /** Set when a consent platform (OneTrust) owns the decision: our banner stays hidden and follows it. */
   following: 'onetrust' | null = null;
 
+  /** Hands the decision to a consent platform; a banner of ours already showing (it arrived late) goes away. */
+  follow(platform: 'onetrust'): void {
+    if (this.following === platform) return;
+    this.following = platform;
+    this.dispatchEvent(new Event('follow'));
+  }
+
   constructor() {
     super();
     this.load();

@@ -29,7 +29,7 @@ function oneTrustOnPage(): boolean {
 
 /** Hands the decision to OneTrust: set at once so no banner of ours shows, the follower arrives lazily. */
 function followOneTrust(): void {
-  consent.following = 'onetrust';
+  consent.follow('onetrust');
   void oneTrust().then((m) => m.followOneTrust());
 }
 

@@ -3,7 +3,7 @@
  * integrates with: `OneTrust.IsAlertBoxClosed()`, `AllowAll()`, `RejectAll()`, `UpdateConsent(group, bool)`,
  * `ToggleInfoDisplay()`, `OnConsentChanged(cb)`, the `OnetrustActiveGroups` / `OptanonActiveGroups` strings
  * (",C0001,C0002,"), the `OneTrustGroupsUpdated` window event (detail: the active group ids) and the
- * `OptanonWrapper()` callback, called once the SDK has loaded and after every choice.
+ * `OptanonWrapper()` callback, both once the SDK has loaded and after every choice.
  */
 interface OneTrustStandIn {
   IsAlertBoxClosed(): boolean;
@@ -54,6 +54,8 @@ export function installOneTrust(options: { closed?: boolean; active?: string[] }
   };
   publish();
   w.OneTrust = sdk;
+  // As the SDK does each time its script loads: the event with the active groups, then the wrapper.
+  window.dispatchEvent(new CustomEvent('OneTrustGroupsUpdated', { detail: [...active] }));
   w.OptanonWrapper?.();
   return sdk;
 }
