@@ -2,6 +2,7 @@
  * Component and runtime tests in real browsers: Debian's Chromium and Firefox ESR (through WebDriver BiDi).
  * A real server/ instance on a fresh SQLite file is the endpoint the widgets post to; tests read what it stored.
  */
+import type { Middleware } from '@web/dev-server-core';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { mkdirSync, rmSync } from 'node:fs';
@@ -10,6 +11,7 @@ import * as puppeteer from 'puppeteer-core';
 import { createApp } from './server/app.ts';
 import { CHROMIUM, chromiumArgs, FIREFOX } from './test/browsers.ts';
 import { segmentStandIn } from './server/segment-stand-in.ts';
+import { widgets } from './test/hostile/hosts.ts';
 
 mkdirSync('.tmp', { recursive: true });
 const dbFile = `.tmp/wtr-${process.pid}.sqlite`;
@@ -34,6 +36,28 @@ const browsers = [
   }),
 ].filter((_, i) => !only || only.includes(i === 0 ? 'chromium' : 'firefox'));
 
+/**
+ * The strict-CSP hosts for Firefox and Chromium alike (test/dist/hostile.test.ts): the hostile suite's host page
+ * served with a Content-Security-Policy header (and Trusted Types with ?tt), with its gated script and video.
+ */
+const origin = new URL(endpoint).origin;
+const cspHosts: Middleware = async (ctx, next) => {
+  if (ctx.path === '/host/gated.js') {
+    ctx.type = 'text/javascript';
+    ctx.body = 'window.__gatedRan = (window.__gatedRan || 0) + 1;\n';
+  } else if (ctx.path.startsWith('/media/')) {
+    ctx.redirect(`/demo${ctx.path}`);
+  } else if (ctx.path === '/host/csp.html') {
+    const learner = `csp-${ctx.query.tt ? 'tt' : 'plain'}-${Date.now()}`;
+    const csp = `default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ${origin}; media-src 'self'; img-src 'self' ${origin}`;
+    ctx.set('Content-Security-Policy', ctx.query.tt ? `${csp}; require-trusted-types-for 'script'; trusted-types lit-html growth-kit` : csp);
+    ctx.type = 'text/html';
+    ctx.body = widgets(endpoint, learner, '<script src="/test/fixtures/hostile/watch.js"></script>');
+  } else {
+    await next();
+  }
+};
+
 export default {
   files: ['test/runtime/**/*.test.ts', 'test/components/**/*.test.ts', 'test/dist/**/*.test.ts'],
   nodeResolve: { exportConditions: ['production'] },
@@ -44,6 +68,7 @@ export default {
   browsers,
   browserStartTimeout: 60000,
   testsFinishTimeout: 300000,
+  middleware: [cspHosts],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2021', define: { __GK_VERSION__: '"test"' } }),
   ],

@@ -6,14 +6,21 @@ export const TAGS = ['hand-raise-lead-button', 'consent-gate', 'course-progress-
 export type HostWindow = Window & {
   __errors: string[];
   __warnings: string[];
+  /** CSP violations, on the strict-CSP hosts (test/fixtures/hostile/watch.js). */
+  __violations?: string[];
   GrowthKit: NonNullable<Window['GrowthKit']>;
 };
 
 export async function host(scripts: string[], params: Record<string, string> = {}): Promise<HostWindow> {
-  const frame = document.createElement('iframe');
   const query = new URLSearchParams(params);
   for (const s of scripts) query.append('s', s);
-  frame.src = `/test/fixtures/page.html?${query}`;
+  return hostAt(`/test/fixtures/page.html?${query}`);
+}
+
+/** Loads a host page from its URL (one the test server makes, with its own headers) in an iframe. */
+export async function hostAt(url: string): Promise<HostWindow> {
+  const frame = document.createElement('iframe');
+  frame.src = url;
   document.body.append(frame);
   await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   const win = frame.contentWindow as unknown as HostWindow;
