@@ -20,7 +20,7 @@
   // What the main module imports statically (the build writes the list here): asked for at the same time, so
   // the kit arrives in one round trip instead of two. The main module's own import reports any failure.
   for (const file of '__GK_PRELOAD__'.split(',')) {
-    if (!file.startsWith('__')) import(/* @vite-ignore */ new URL(file, src).href).catch(() => undefined);
+    if (file && !file.startsWith('__')) import(/* @vite-ignore */ new URL(file, src).href).catch(() => undefined);
   }
   const main = new URL('growth-kit.main.js', src).href;
   import(/* @vite-ignore */ main)

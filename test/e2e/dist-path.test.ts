@@ -43,4 +43,23 @@ describe('dist/ served from a CDN-like path', () => {
     assert.ok(ours.some((p) => /\/chunks\/lead-form-[\w-]+\.js$/.test(p)));
     assert.deepEqual(errors, []);
   });
+
+  it('asks for the core chunk alongside growth-kit.main.js, not after it arrived (one round trip, not two)', async () => {
+    const page = await browser.newPage();
+    const errors = recordErrors(page);
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname.split('/').pop()!));
+    // The main module is held back for a second: the core chunk must already be on its way by then.
+    let coreBeforeMain: boolean | null = null;
+    await page.route('**/growth-kit.main.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      coreBeforeMain = requested.some((name) => /^core-[\w-]+\.js$/.test(name));
+      await route.continue();
+    });
+    await page.goto(`${server.url}/`);
+    await page.waitForFunction(() => Boolean(document.querySelector('hand-raise-lead-button')?.shadowRoot?.childElementCount));
+    assert.equal(coreBeforeMain, true, requested.join(' '));
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
 });
