@@ -3,6 +3,7 @@ import { ConsentGate } from './components/consent-gate/consent-gate.js';
 import { CourseProgressTracker } from './components/course-progress-tracker/course-progress-tracker.js';
 import { HandRaiseLeadButton } from './components/hand-raise-lead-button/hand-raise-lead-button.js';
 import { define } from './internal/define.js';
+import { nextTask } from './runtime/tasks.js';
 
 export const ELEMENTS = {
   'hand-raise-lead-button': HandRaiseLeadButton,
@@ -26,14 +27,13 @@ const STAGED_UP_TO = 24;
  * Resolves once all are defined.
  */
 export async function defineStaged(): Promise<void> {
-  const yieldTask = () => new Promise((resolve) => setTimeout(resolve, 0));
-  await yieldTask();
+  await nextTask();
   if (document.querySelectorAll(Object.keys(ELEMENTS).join()).length > STAGED_UP_TO) {
     defineAll();
     return;
   }
   for (const [index, [tag, ctor]] of Object.entries(ELEMENTS).entries()) {
-    if (index > 0) await yieldTask();
+    if (index > 0) await nextTask();
     define(tag, ctor);
   }
 }

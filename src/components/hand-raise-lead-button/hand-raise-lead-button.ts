@@ -4,6 +4,7 @@ import { GrowthKitElement } from '../../internal/base-element.js';
 import { lazy } from '../../internal/lazy.js';
 import { baseStyles } from '../../internal/shared-styles.js';
 import { track } from '../../runtime/analytics.js';
+import { nextTask } from '../../runtime/tasks.js';
 import { check, text } from '../../runtime/validate.js';
 import '../../events/gk-lead-form-open.js';
 import '../../events/gk-lead-form-close.js';
@@ -195,7 +196,7 @@ export class HandRaiseLeadButton extends GrowthKitElement {
     try {
       const { LeadForm } = await loadForm();
       // The form's first render goes in a task of its own, not in the one that evaluated its module.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await nextTask();
       this.form ??= new LeadForm(this);
     } catch {
       this.loadFailed = true;
