@@ -11,7 +11,7 @@ import * as puppeteer from 'puppeteer-core';
 import { createApp } from './server/app.ts';
 import { CHROMIUM, chromiumArgs, FIREFOX } from './test/browsers.ts';
 import { segmentStandIn } from './server/segment-stand-in.ts';
-import { widgets } from './test/hostile/hosts.ts';
+import { GATED_SCRIPT, strictCsp, widgets } from './test/hostile/hosts.ts';
 
 mkdirSync('.tmp', { recursive: true });
 const dbFile = `.tmp/wtr-${process.pid}.sqlite`;
@@ -44,13 +44,12 @@ const origin = new URL(endpoint).origin;
 const cspHosts: Middleware = async (ctx, next) => {
   if (ctx.path === '/host/gated.js') {
     ctx.type = 'text/javascript';
-    ctx.body = 'window.__gatedRan = (window.__gatedRan || 0) + 1;\n';
+    ctx.body = GATED_SCRIPT;
   } else if (ctx.path.startsWith('/media/')) {
     ctx.redirect(`/demo${ctx.path}`);
   } else if (ctx.path === '/host/csp.html') {
     const learner = `csp-${ctx.query.tt ? 'tt' : 'plain'}-${Date.now()}`;
-    const csp = `default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ${origin}; media-src 'self'; img-src 'self' ${origin}`;
-    ctx.set('Content-Security-Policy', ctx.query.tt ? `${csp}; require-trusted-types-for 'script'; trusted-types lit-html growth-kit` : csp);
+    ctx.set('Content-Security-Policy', strictCsp(origin, Boolean(ctx.query.tt)));
     ctx.type = 'text/html';
     ctx.body = widgets(endpoint, learner, '<script src="/test/fixtures/hostile/watch.js"></script>');
   } else {

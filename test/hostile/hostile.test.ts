@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { Browser, Page } from 'playwright-core';
 import { launch, rows, startServer, type Running } from '../e2e/harness.ts';
-import { HOSTILE_STORAGE, POLLUTED, SITE, WATCH, writeSite } from './hosts.ts';
+import { HOSTILE_STORAGE, POLLUTED, SITE, strictCsp, WATCH, writeSite } from './hosts.ts';
 
 const ALL_RENDERED = `new Promise((resolve) => {
   const done = () => Array.from(document.querySelectorAll('hand-raise-lead-button, consent-gate, course-progress-tracker'))
@@ -53,7 +53,6 @@ describe('hostile hosts', () => {
 
   before(async () => {
     api = await startServer();
-    const csp = `default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ${api.url}; media-src 'self'; img-src 'self' ${api.url}`;
     writeSite(`${api.url}/api`, ' data-segment-write-key="hostile" data-segment-cdn-url="/segment" data-segment-api-host="/segment/v1"');
     secondBuild();
     site = await startServer({
@@ -61,9 +60,9 @@ describe('hostile hosts', () => {
       segmentStandIn: '/segment',
       staticHeaders: (path): Record<string, string> =>
         path === '/host/csp.html'
-          ? { 'Content-Security-Policy': csp }
+          ? { 'Content-Security-Policy': strictCsp(api.url) }
           : path === '/host/trusted-types.html'
-            ? { 'Content-Security-Policy': `${csp}; require-trusted-types-for 'script'; trusted-types lit-html growth-kit` }
+            ? { 'Content-Security-Policy': strictCsp(api.url, true) }
             : {},
     });
     browser = await launch();

@@ -13,6 +13,15 @@ export const HOSTILE_CSS = fixture('hostile.css');
 export const POLLUTED = fixture('polluted.js');
 export const HOSTILE_STORAGE = fixture('storage.js');
 
+/** The strict policy of the CSP hosts: no inline script or style, no eval; the endpoint is another origin. */
+export function strictCsp(endpointOrigin: string, trustedTypes = false): string {
+  const csp = `default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ${endpointOrigin}; media-src 'self'; img-src 'self' ${endpointOrigin}`;
+  return trustedTypes ? `${csp}; require-trusted-types-for 'script'; trusted-types lit-html growth-kit` : csp;
+}
+
+/** The script inside the consent gate's template: counts how often it ran. */
+export const GATED_SCRIPT = 'window.__gatedRan = (window.__gatedRan || 0) + 1;\n';
+
 /**
  * What every host has in its body. Each host has its own learner: the endpoint remembers a known learner's
  * milestones, and each host must post its own.
@@ -52,7 +61,7 @@ window.addEventListener('unhandledrejection', (e) => window.__errors.push('unhan
 
 export function writeSite(endpoint: string, segmentAttrs: string): void {
   mkdirSync(SITE, { recursive: true });
-  writeFileSync(`${SITE}/gated.js`, 'window.__gatedRan = (window.__gatedRan || 0) + 1;\n');
+  writeFileSync(`${SITE}/gated.js`, GATED_SCRIPT);
   writeFileSync(`${SITE}/hostile.css`, HOSTILE_CSS);
   writeFileSync(`${SITE}/host-lit.js`, `import { LitElement, html } from 'lit';
 class HostCard extends LitElement { render() { return html\`<p>host's own Lit</p>\`; } }
