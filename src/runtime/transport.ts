@@ -9,7 +9,7 @@ export interface SendOptions {
   idempotencyKey: string;
   /** Whether the request must outlive the page (pagehide flushes). */
   keepalive?: boolean;
-  /** Headers a protocol needs (xAPI's X-Experience-API-Version); never sent on an unloading request. */
+  /** Headers a protocol needs (xAPI's X-Experience-API-Version); an unloading request keeps them, preflight and all. */
   headers?: Record<string, string>;
 }
 
