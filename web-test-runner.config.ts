@@ -58,7 +58,7 @@ const cspHosts: Middleware = async (ctx, next) => {
 };
 
 export default {
-  files: ['test/runtime/**/*.test.ts', 'test/components/**/*.test.ts', 'test/dist/**/*.test.ts'],
+  files: ['test/runtime/**/*.test.ts', 'test/internal/**/*.test.ts', 'test/components/**/*.test.ts', 'test/dist/**/*.test.ts'],
   nodeResolve: { exportConditions: ['production'] },
   // One page at a time, one browser at a time: tests share the origin's storage, the endpoint and the Segment
   // stand-in, and each counts exactly what it caused.

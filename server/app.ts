@@ -8,7 +8,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { consentRecordSchema } from '../src/components/consent-gate/consent-record.schema.js';
 import { progressEventSchema } from '../src/components/course-progress-tracker/progress-event.schema.js';
 import { leadSchema } from '../src/components/hand-raise-lead-button/lead.schema.js';
-import { describeIssues, z } from '../src/runtime/schema.js';
+import { describeIssues, z } from '../src/runtime/base/zod.js';
 import { Store, type StoredResponse } from './db.js';
 import { segmentHandler } from './segment-stand-in.js';
 

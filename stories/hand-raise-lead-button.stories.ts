@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { HandRaiseLeadButton } from '../src/components/hand-raise-lead-button/hand-raise-lead-button.js';
-import type { SendResult } from '../src/runtime/transport.js';
+import type { SendResult } from '../src/runtime/delivery/transport.js';
 import { accepted, answerWith, offline } from './story-helpers.js';
 
 interface Args {

@@ -1,5 +1,5 @@
 /** What stories share: a transport stand-in so designers can see every state without a server. */
-import { setTransport, fetchTransport, type SendResult, type Transport } from '../src/runtime/transport.js';
+import { setTransport, fetchTransport, type SendResult, type Transport } from '../src/runtime/delivery/transport.js';
 
 /** Makes the widgets' next posts answer like the endpoint would: accepted, refused or unreachable. */
 export function answerWith(result: SendResult | 'real' | 'never'): void {

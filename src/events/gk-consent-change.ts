@@ -1,4 +1,4 @@
-import type { ConsentChangeDetail } from '../runtime/consent.js';
+import type { ConsentChangeDetail } from '../runtime/consent/state.js';
 
 /** The visitor's consent changed; dispatched on window and document. */
 export type { ConsentChangeDetail };

@@ -1,4 +1,4 @@
-import type { DeliveryFailedDetail } from '../runtime/outbox.js';
+import type { DeliveryFailedDetail } from '../runtime/delivery/outbox.js';
 
 /** A submission left the outbox undelivered: older than `deliveryMaxAgeDays`, or refused for good. On window and document. */
 export type { DeliveryFailedDetail };

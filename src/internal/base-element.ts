@@ -1,7 +1,7 @@
 import { LitElement } from 'lit';
 import { LocaleController } from '../controllers/locale-controller.js';
 import { emit, type GkEventDetails } from '../events/emit.js';
-import { warnOnce } from '../runtime/warn.js';
+import { warnOnce } from '../runtime/base/warn.js';
 import { VERSION } from './define.js';
 
 /** What every Growth Kit element shares: its version for the guarded define, messages, warnings and events. */

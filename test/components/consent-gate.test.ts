@@ -1,9 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { ConsentGate } from '../../src/components/consent-gate/consent-gate.js';
-import { consent } from '../../src/runtime/consent.js';
+import { consent } from '../../src/runtime/consent/state.js';
 import { defineAll } from '../../src/elements.js';
-import { configure } from '../../src/runtime/config.js';
-import { consentModeState, recordDecision, startConsentMode } from '../../src/runtime/consent-signals.js';
+import { configure } from '../../src/runtime/config/settings.js';
+import { consentModeState, recordDecision, startConsentMode } from '../../src/runtime/consent/signals.js';
 import { cleanSlate, endpoint, submissions, waitFor } from '../helpers.js';
 
 defineAll();
@@ -73,7 +73,7 @@ describe('<consent-gate> proof of consent and signals', () => {
     });
     consent.set({ marketing: false }, 'preferences');
     await waitFor(async () => (await submissions('consent')).filter((r) => r.body.consent_id === decision.consent_id).length === 2, 5000, 'the second proof').catch(async (error: Error) => {
-      const { pending } = await import('../../src/runtime/outbox.js');
+      const { pending } = await import('../../src/runtime/delivery/outbox.js');
       const rows = (await submissions('consent')).filter((r) => r.body.consent_id === decision.consent_id).map((r) => r.body.categories);
       throw new Error(`${error.message}; outbox: ${JSON.stringify(pending())}; stored: ${localStorage.getItem('gk_outbox')}; rows: ${JSON.stringify(rows)}; decision: ${JSON.stringify(consent.get())}`);
     });

@@ -4,13 +4,13 @@
  * on; "Accept all", "Reject all" and "Save choices" with equal weight, so withdrawing is as easy as giving.
  */
 import { css, html, nothing, type ReactiveController } from 'lit';
-import { adoptStyles, dialogStyles } from '../../internal/dialog.js';
+import { adoptStyles, dialogStyles } from '../../internal/dialog-styles.js';
 import enConsent from '../../locales/en-consent.js';
-import { consent, CONSENT_CATEGORIES, type ConsentCategory } from '../../runtime/consent.js';
-import { addMessages, type MessageKey } from '../../runtime/i18n.js';
-import { check, object, optional, text, words } from '../../runtime/validate.js';
-import { jsonEntries } from '../../runtime/json-entries.js';
-import { warnOnce } from '../../runtime/warn.js';
+import { consent, CONSENT_CATEGORIES, type ConsentCategory } from '../../runtime/consent/state.js';
+import { addMessages, type MessageKey } from '../../runtime/i18n/index.js';
+import { check, object, optional, text, words } from '../../runtime/config/validate.js';
+import { jsonEntries } from '../../runtime/base/json-entries.js';
+import { warnOnce } from '../../runtime/base/warn.js';
 import type { ConsentGate } from './consent-gate.js';
 
 addMessages('en', enConsent);

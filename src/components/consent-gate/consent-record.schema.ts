@@ -1,5 +1,5 @@
 /** What the endpoint stores as proof of each consent decision: shared by server/ and the proof sender. */
-import { z } from '../../runtime/schema.js';
+import { z } from '../../runtime/base/zod.js';
 
 /** Proof of consent (GDPR Art. 7(1)): who decided what, under which policy, when and where. */
 export const consentRecordSchema = z.object({

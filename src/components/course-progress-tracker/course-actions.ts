@@ -2,15 +2,15 @@
  * The course logic of <course-progress-tracker>: completing lessons, quiz results, the completion rule and what
  * is posted. A lazy part, loaded on the first learning event; the element itself only renders stored progress.
  */
-import { track } from '../../runtime/analytics.js';
-import { callback, resolveEndpoint } from '../../runtime/config.js';
-import { deliver } from '../../runtime/delivery.js';
-import { uuid } from '../../runtime/ids.js';
-import { getAnonymousId } from '../../runtime/identity.js';
-import type { MessageKey } from '../../runtime/i18n.js';
-import { playedSeconds } from '../../runtime/segments.js';
-import { toHttpUrl } from '../../runtime/url.js';
-import { bool, check, num, object, optional } from '../../runtime/validate.js';
+import { track } from '../../runtime/analytics/facade.js';
+import { callback, resolveEndpoint } from '../../runtime/config/settings.js';
+import { deliver } from '../../runtime/delivery/index.js';
+import { uuid } from '../../runtime/base/ids.js';
+import { getAnonymousId } from '../../runtime/analytics/identity.js';
+import type { MessageKey } from '../../runtime/i18n/index.js';
+import { playedSeconds } from './played-time.js';
+import { toHttpUrl } from '../../runtime/config/url.js';
+import { bool, check, num, object, optional } from '../../runtime/config/validate.js';
 import type { GkEventDetails } from '../../events/emit.js';
 import '../../events/gk-course-complete.js';
 import '../../events/gk-lesson-complete.js';

@@ -2,15 +2,15 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { AttributesController } from '../../controllers/attributes-controller.js';
 import { GrowthKitElement } from '../../internal/base-element.js';
 import { baseStyles } from '../../internal/shared-styles.js';
-import { coveredPercent } from '../../runtime/segments.js';
-import { readLocal, writeLocal } from '../../runtime/storage.js';
-import { toHttpUrl } from '../../runtime/url.js';
-import { percent } from '../../runtime/validate.js';
+import { coveredPercent } from './played-time.js';
+import { readLocal, writeLocal } from '../../runtime/base/storage.js';
+import { toHttpUrl } from '../../runtime/config/url.js';
+import { percent } from '../../runtime/config/validate.js';
 import { parseCompletion, parseLessons, type CompletionRule, type Lesson } from './course-progress-tracker.schema.js';
 import { styles } from './course-progress-tracker.styles.js';
 import type { CourseContext, CourseState } from './course-actions.js';
 import type { LessonProgress, MediaTracking } from './media-tracking.js';
-import { stringify } from '../../runtime/json.js';
+import { stringify } from '../../runtime/base/json.js';
 
 /**
  * Tracks a course's progress from what the learner actually watched: the coverage of each video's timeline by

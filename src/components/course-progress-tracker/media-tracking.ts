@@ -4,9 +4,9 @@
  * through an adapter (native media here; YouTube, Vimeo and Vidyard in players/, each its own lazy chunk) that
  * turns its events into PlayerEvents; Segment's Video Spec events are reported from the same stream.
  */
-import { track } from '../../runtime/analytics.js';
-import { Coverage } from '../../runtime/coverage.js';
-import { uuid } from '../../runtime/ids.js';
+import { track } from '../../runtime/analytics/facade.js';
+import { Coverage } from './played-coverage.js';
+import { uuid } from '../../runtime/base/ids.js';
 import type { CourseContext } from './course-actions.js';
 import type { Adapter, PlayerEvent } from './players/player.js';
 

@@ -1,5 +1,5 @@
 /** What <course-progress-tracker> posts for each learning event: validated by server/. */
-import { z } from '../../runtime/schema.js';
+import { z } from '../../runtime/base/zod.js';
 
 export const progressEventSchema = z.object({
   event_id: z.uuid(),

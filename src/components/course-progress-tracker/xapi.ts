@@ -5,8 +5,8 @@
  * statement id, so a retry is the same statement. Point `xapi-endpoint` at your own proxy that adds the LRS's
  * credentials: credentials never belong in page markup.
  */
-import { deliver } from '../../runtime/delivery.js';
-import { getAnonymousId } from '../../runtime/identity.js';
+import { deliver } from '../../runtime/delivery/index.js';
+import { getAnonymousId } from '../../runtime/analytics/identity.js';
 import type { CourseContext } from './course-actions.js';
 import type { ProgressEvent } from './progress-event.schema.js';
 

@@ -3,9 +3,9 @@ import { AttributesController } from '../../controllers/attributes-controller.js
 import { GrowthKitElement } from '../../internal/base-element.js';
 import { lazy } from '../../internal/lazy.js';
 import { baseStyles } from '../../internal/shared-styles.js';
-import { track } from '../../runtime/analytics.js';
-import { nextTask } from '../../runtime/tasks.js';
-import { check, text } from '../../runtime/validate.js';
+import { track } from '../../runtime/analytics/facade.js';
+import { nextTask } from '../../runtime/base/tasks.js';
+import { check, text } from '../../runtime/config/validate.js';
 import '../../events/gk-lead-form-open.js';
 import '../../events/gk-lead-form-close.js';
 import {

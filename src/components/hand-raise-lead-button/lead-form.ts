@@ -4,15 +4,15 @@
  */
 import { html, nothing, type ReactiveController } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { track } from '../../runtime/analytics.js';
-import { callback, getConfig, resolveEndpoint } from '../../runtime/config.js';
-import { consent } from '../../runtime/consent.js';
-import { uuid } from '../../runtime/ids.js';
-import { getAttribution } from '../../runtime/identity.js';
-import { addMessages, type MessageKey } from '../../runtime/i18n.js';
+import { track } from '../../runtime/analytics/facade.js';
+import { callback, getConfig, resolveEndpoint } from '../../runtime/config/settings.js';
+import { consent } from '../../runtime/consent/state.js';
+import { uuid } from '../../runtime/base/ids.js';
+import { getAttribution } from '../../runtime/analytics/identity.js';
+import { addMessages, type MessageKey } from '../../runtime/i18n/index.js';
 import enForm from '../../locales/en-form.js';
-import { deliver, outboxEvents, type Delivery } from '../../runtime/outbox.js';
-import { warnOnce } from '../../runtime/warn.js';
+import { deliver, outboxEvents, type Delivery } from '../../runtime/delivery/outbox.js';
+import { warnOnce } from '../../runtime/base/warn.js';
 import { emit } from '../../events/emit.js';
 import '../../events/gk-lead-submit.js';
 import '../../events/gk-lead-submitted.js';
@@ -23,7 +23,7 @@ import { LEAD_FIELDS, type LeadField } from './hand-raise-lead-button.schema.js'
 import { checkField, COMPANY_SIZES, isBusinessEmail } from './lead-fields.js';
 import type { Lead } from './lead.schema.js';
 import { formStyles } from './lead-form.styles.js';
-import { adoptStyles, dialogStyles } from '../../internal/dialog.js';
+import { adoptStyles, dialogStyles } from '../../internal/dialog-styles.js';
 
 addMessages('en', enForm);
 

@@ -3,7 +3,7 @@
  * lead-fields.ts, which the browser form checks without zod, so browser and server agree.
  * Keys are snake_case like GitLab's hand-raise API.
  */
-import { z } from '../../runtime/schema.js';
+import { z } from '../../runtime/base/zod.js';
 import { COMPANY_SIZES, FIELD_RULES } from './lead-fields.js';
 import type { LeadField } from './hand-raise-lead-button.schema.js';
 

@@ -3,10 +3,10 @@
  * a proof-of-consent record posted to the endpoint (GDPR Art. 7(1): the controller must be able to demonstrate
  * consent), and Google Consent Mode v2 signals when gtag or dataLayer is on the page. Loaded by on-demand.ts.
  */
-import { resolveEndpoint } from './config.js';
-import { consent, type ConsentCategories } from './consent.js';
-import { deliver } from './delivery.js';
-import { resolveLocale } from './i18n.js';
+import { resolveEndpoint } from '../config/settings.js';
+import { consent, type ConsentCategories } from './state.js';
+import { deliver } from '../delivery/index.js';
+import { resolveLocale } from '../i18n/index.js';
 
 let defaultsSent = false;
 

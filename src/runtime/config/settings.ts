@@ -4,7 +4,7 @@
  */
 import { toHttpUrl } from './url.js';
 import { between, bool, check, httpUrl, matches, object, optional, text, type Parser } from './validate.js';
-import { warnOnce } from './warn.js';
+import { warnOnce } from '../base/warn.js';
 
 export interface GrowthKitUser {
   firstName?: string;

@@ -3,8 +3,8 @@
  * dropped after a refusal. @segment/analytics-next is a lazy chunk, so before consent it costs zero bytes and
  * makes zero requests. Callers must never pass personal data; payloads carry ids and tracking labels only.
  */
-import { consent } from './consent.js';
-import { removeLocal } from './storage.js';
+import { consent } from '../consent/state.js';
+import { removeLocal } from '../base/storage.js';
 
 export type Properties = Record<string, unknown>;
 interface Call {
@@ -23,7 +23,7 @@ const MAX_PENDING = 100;
 
 /** Segment itself, its consent wrapper and our settings for both: a lazy chunk, loaded after analytics consent. */
 function load(): Promise<Client | null> {
-  return import('./segment.js').then(
+  return import('./segment-loader.js').then(
     (m) => m.loadSegment(),
     () => null,
   );

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { Coverage } from '../../src/runtime/coverage.js';
+import { Coverage } from '../../../src/components/course-progress-tracker/played-coverage.js';
 
 describe('runtime/coverage', () => {
   it('counts played segments, not the playhead: a seek to the end adds nothing', () => {

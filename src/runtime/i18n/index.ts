@@ -2,22 +2,22 @@
  * Locale resolution and catalogs. English ships in the initial script as the fallback; every other catalog is a
  * lazy chunk fetched the first time a widget needs it. One MutationObserver tells widgets when a `lang` changes.
  */
-import en, { type Messages } from '../locales/en.js';
-import { getConfig } from './config.js';
+import en, { type Messages } from '../../locales/en.js';
+import { getConfig } from '../config/settings.js';
 
 export type MessageKey = keyof Messages;
 export type { Messages };
 
 const loaders: Record<string, () => Promise<{ default: Messages }>> = {
-  de: () => import('../locales/de.js'),
-  es: () => import('../locales/es.js'),
-  fr: () => import('../locales/fr.js'),
-  'pt-BR': () => import('../locales/pt-BR.js'),
-  it: () => import('../locales/it.js'),
-  nl: () => import('../locales/nl.js'),
-  pl: () => import('../locales/pl.js'),
-  ja: () => import('../locales/ja.js'),
-  ar: () => import('../locales/ar.js'),
+  de: () => import('../../locales/de.js'),
+  es: () => import('../../locales/es.js'),
+  fr: () => import('../../locales/fr.js'),
+  'pt-BR': () => import('../../locales/pt-BR.js'),
+  it: () => import('../../locales/it.js'),
+  nl: () => import('../../locales/nl.js'),
+  pl: () => import('../../locales/pl.js'),
+  ja: () => import('../../locales/ja.js'),
+  ar: () => import('../../locales/ar.js'),
 };
 
 export const SUPPORTED_LOCALES = ['en', ...Object.keys(loaders)];

@@ -2,10 +2,10 @@
  * One anonymous id and the page's attribution, shared by every widget. Both live in memory until consent allows
  * keeping them: the id with analytics consent, the first touch with marketing consent. Withdrawal deletes them.
  */
-import { consent } from './consent.js';
-import { uuid } from './ids.js';
-import { readLocal, removeLocal, writeLocal } from './storage.js';
-import { stringify } from './json.js';
+import { consent } from '../consent/state.js';
+import { uuid } from '../base/ids.js';
+import { readLocal, removeLocal, writeLocal } from '../base/storage.js';
+import { stringify } from '../base/json.js';
 
 export interface Touch {
   utm_source?: string;

@@ -4,10 +4,10 @@
  * - consent signals (proof of consent, Google Consent Mode), once gtag/dataLayer is on the page or a decision is made;
  * - OneTrust follow mode, once OneTrust is on the page.
  */
-import { consent } from './consent.js';
-import { readLocal } from './storage.js';
+import { consent } from './state.js';
+import { readLocal } from '../base/storage.js';
 
-const signals = () => import('./consent-signals.js');
+const signals = () => import('./signals.js');
 const oneTrust = () => import('./onetrust.js');
 let proofEndpoint: string | null = null;
 let started = false;
@@ -35,7 +35,7 @@ function followOneTrust(): void {
 
 function identityIfNeeded(): void {
   if (consent.has('analytics') || consent.has('marketing') || readLocal('gk_aid') || readLocal('gk_first_touch')) {
-    void import('./identity.js');
+    void import('../analytics/identity.js');
   }
 }
 

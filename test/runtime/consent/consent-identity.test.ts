@@ -1,7 +1,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
-import { consent, ConsentState } from '../../src/runtime/consent.js';
-import { getAnonymousId, getAttribution } from '../../src/runtime/identity.js';
-import { cleanSlate } from '../helpers.js';
+import { consent, ConsentState } from '../../../src/runtime/consent/state.js';
+import { getAnonymousId, getAttribution } from '../../../src/runtime/analytics/identity.js';
+import { cleanSlate } from '../../helpers.js';
 
 const ourKeys = () => Object.keys(localStorage).filter((k) => k.startsWith('gk_') || k.startsWith('ajs_'));
 

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { configure, configureFromScript, getConfig, resolveEndpoint } from '../../src/runtime/config.js';
-import { captureWarnings, cleanSlate } from '../helpers.js';
+import { configure, configureFromScript, getConfig, resolveEndpoint } from '../../../src/runtime/config/settings.js';
+import { captureWarnings, cleanSlate } from '../../helpers.js';
 
 describe('runtime/config', () => {
   beforeEach(cleanSlate);

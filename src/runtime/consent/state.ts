@@ -2,9 +2,9 @@
  * The visitor's consent, one instance for the page. Widgets and the analytics facade read it; `<consent-gate>`
  * and `GrowthKit.consent` write it. The decision lives in a first-party cookie so subdomains can share it.
  */
-import { uuid } from './ids.js';
-import { readCookie, removeCookie, writeCookie } from './storage.js';
-import { stringify } from './json.js';
+import { uuid } from '../base/ids.js';
+import { readCookie, removeCookie, writeCookie } from '../base/storage.js';
+import { stringify } from '../base/json.js';
 
 export const CONSENT_CATEGORIES = ['necessary', 'functional', 'analytics', 'marketing'] as const;
 export type ConsentCategory = (typeof CONSENT_CATEGORIES)[number];

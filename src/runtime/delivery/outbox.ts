@@ -8,10 +8,10 @@
  * memory: the item is then delivered while the page lives. Items older than `deliveryMaxAgeDays` (7) give up
  * with a `gk-delivery-failed` event.
  */
-import { getConfig } from './config.js';
-import { readLocal, writeLocal } from './storage.js';
+import { getConfig } from '../config/settings.js';
+import { readLocal, writeLocal } from '../base/storage.js';
 import { send, type SendResult } from './transport.js';
-import { stringify } from './json.js';
+import { stringify } from '../base/json.js';
 
 export interface OutboxItem {
   key: string;

@@ -2,7 +2,7 @@
  * How much of a timeline was actually played: the union of played segments, not the playhead. Seeking to the
  * end adds nothing; watching the same minute twice counts once.
  */
-import { coveredPercent, playedSeconds } from './segments.js';
+import { coveredPercent, playedSeconds } from './played-time.js';
 
 export class Coverage {
   private segments: [number, number][] = [];

@@ -5,9 +5,9 @@
  * `OptanonWrapper()` callback. Until the visitor has closed OneTrust's banner (`IsAlertBoxClosed()` is false)
  * nothing is recorded, so nothing tracks and no refusal is stored in the visitor's name.
  */
-import { consent, CONSENT_CATEGORIES, type ConsentCategory } from './consent.js';
-import { jsonEntries } from './json-entries.js';
-import { warnOnce } from './warn.js';
+import { consent, CONSENT_CATEGORIES, type ConsentCategory } from './state.js';
+import { jsonEntries } from '../base/json-entries.js';
+import { warnOnce } from '../base/warn.js';
 
 export type OneTrustGroups = Record<string, ConsentCategory>;
 

@@ -2,9 +2,9 @@
  * Loads Segment's analytics-next behind its consent wrapper (@segment/analytics-consent-tools), configured from
  * the page-wide settings. Only the analytics facade imports it, and only once the visitor allowed analytics.
  */
-import type { Client } from './analytics.js';
-import { getConfig } from './config.js';
-import { consent } from './consent.js';
+import type { Client } from './facade.js';
+import { getConfig } from '../config/settings.js';
+import { consent } from '../consent/state.js';
 
 /**
  * Segment wants host and protocol apart; a page may write "proxy.example.com/v1" (https), a full URL, or a path

@@ -2,7 +2,7 @@
  * How widgets hand a payload to an endpoint. Every request carries an Idempotency-Key so the endpoint can store
  * a retried submission once. The durable outbox replaces the plain fetch transport through `setTransport`.
  */
-import { stringify } from './json.js';
+import { stringify } from '../base/json.js';
 
 export interface SendOptions {
   /** The key the endpoint deduplicates on; a submission's id. */

@@ -3,7 +3,7 @@
  * at start-up when an earlier page left something undelivered.
  */
 import type { Delivery, DeliverOptions } from './outbox.js';
-import { readLocal } from './storage.js';
+import { readLocal } from '../base/storage.js';
 
 type Outbox = typeof import('./outbox.js');
 let outbox: Outbox | null = null;

@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { uuid } from '../../src/runtime/ids.js';
-import { send } from '../../src/runtime/transport.js';
-import { configure } from '../../src/runtime/config.js';
-import { deliver, pending } from '../../src/runtime/outbox.js';
-import type { DeliveryFailedDetail } from '../../src/runtime/outbox.js';
-import { captureWarnings, cleanSlate, endpoint, submissions, waitFor } from '../helpers.js';
+import { uuid } from '../../../src/runtime/base/ids.js';
+import { send } from '../../../src/runtime/delivery/transport.js';
+import { configure } from '../../../src/runtime/config/settings.js';
+import { deliver, pending } from '../../../src/runtime/delivery/outbox.js';
+import type { DeliveryFailedDetail } from '../../../src/runtime/delivery/outbox.js';
+import { captureWarnings, cleanSlate, endpoint, submissions, waitFor } from '../../helpers.js';
 
 const validConsent = () => ({
   consent_id: uuid(),
@@ -69,7 +69,7 @@ describe('runtime/outbox giving up', () => {
       const dead = 'http://127.0.0.1:9/nothing-listens-here';
       expect((await deliver(dead, { a: 1 }, key)).state).to.equal('queued');
       Date.now = () => realNow() + 90_000;
-      const { flush } = await import('../../src/runtime/outbox.js');
+      const { flush } = await import('../../../src/runtime/delivery/outbox.js');
       await flush(true);
       await waitFor(() => failed.length === 1, 3000, 'gk-delivery-failed');
       expect(failed[0]).to.deep.equal({ key, endpoint: dead, reason: 'expired', status: 0 });
