@@ -3,7 +3,7 @@ import { ConsentGate } from './components/consent-gate/consent-gate.js';
 import { CourseProgressTracker } from './components/course-progress-tracker/course-progress-tracker.js';
 import { HandRaiseLeadButton } from './components/hand-raise-lead-button/hand-raise-lead-button.js';
 import { define } from './internal/define.js';
-import { nextTask } from './runtime/base/tasks.js';
+import { nextTask } from './runtime/base/index.js';
 
 export const ELEMENTS = {
   'hand-raise-lead-button': HandRaiseLeadButton,

@@ -2,10 +2,10 @@
  * The drop-in kit, imported by dist/growth-kit.js: reads the script tag's settings, registers every element and
  * exposes `window.GrowthKit`. Booting twice (the script included twice) only merges settings again.
  */
-import { configure, configureFromScript, getConfig } from './runtime/config/settings.js';
-import { consent } from './runtime/consent/state.js';
+import { configure, configureFromScript, getConfig } from './runtime/config/index.js';
+import { consent } from './runtime/consent/index.js';
 import { resumeDelivery } from './runtime/delivery/index.js';
-import { startOnDemand } from './runtime/consent/on-demand.js';
+import { startOnDemand } from './runtime/consent/index.js';
 import { VERSION } from './internal/define.js';
 import { defineAll, defineStaged } from './elements.js';
 

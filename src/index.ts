@@ -6,14 +6,14 @@ export { HandRaiseLeadButton } from './components/hand-raise-lead-button/hand-ra
 export { ConsentGate } from './components/consent-gate/consent-gate.js';
 export { CourseProgressTracker } from './components/course-progress-tracker/course-progress-tracker.js';
 export { define, VERSION } from './internal/define.js';
-export { configure, getConfig, type GrowthKitConfig, type GrowthKitUser } from './runtime/config/settings.js';
-export { consent, CONSENT_CATEGORIES, type ConsentCategory, type ConsentDecision, type ConsentSource } from './runtime/consent/state.js';
-export { track, page } from './runtime/analytics/facade.js';
+export { configure, getConfig, type GrowthKitCallbacks, type GrowthKitConfig, type GrowthKitUser } from './runtime/config/index.js';
+export { consent, CONSENT_CATEGORIES, type ConsentCategory, type ConsentDecision, type ConsentSource } from './runtime/consent/index.js';
+export { track, page } from './runtime/analytics/index.js';
 export { getAttribution, getAnonymousId, type Attribution } from './runtime/analytics/identity.js';
 export { registerLocale } from './runtime/i18n/index.js';
-export { setTransport, fetchTransport, type Transport, type SendResult, type SendOptions } from './runtime/delivery/transport.js';
-export { deliver } from './runtime/delivery/index.js';
-export type { Delivery } from './runtime/delivery/outbox.js';
+export { deliver, type Delivery, type Transport, type SendResult, type SendOptions } from './runtime/delivery/index.js';
+// The npm entry is not on the drop-in's initial download, so it may reach the outbox's transport directly.
+export { setTransport, fetchTransport } from './runtime/delivery/transport.js';
 export type { LeadSubmitDetail } from './events/gk-lead-submit.js';
 export type { LeadSubmittedDetail } from './events/gk-lead-submitted.js';
 export type { LeadErrorDetail } from './events/gk-lead-error.js';

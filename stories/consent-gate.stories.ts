@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { ConsentGate } from '../src/components/consent-gate/consent-gate.js';
-import { consent } from '../src/runtime/consent/state.js';
+import { consent } from '../src/runtime/consent/index.js';
 
 /** Opens the preferences dialog of the story's gate, as its "Preferences" button would. */
 async function openPreferences(canvasElement: HTMLElement): Promise<void> {

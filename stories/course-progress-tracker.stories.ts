@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { CourseProgressTracker } from '../src/components/course-progress-tracker/course-progress-tracker.js';
-import { configure } from '../src/runtime/config/settings.js';
+import { configure } from '../src/runtime/config/index.js';
 import { accepted, answerWith } from './story-helpers.js';
 
 interface Args {

@@ -1,7 +1,7 @@
 /** Helpers for tests running in the browser. */
-import { consent } from '../src/runtime/consent/state.js';
-import { resetConfig } from '../src/runtime/config/settings.js';
-import { resetWarnings } from '../src/runtime/base/warn.js';
+import { consent } from '../src/runtime/consent/index.js';
+import { resetConfig } from '../src/runtime/config/index.js';
+import { resetWarnings } from '../src/runtime/base/index.js';
 
 declare global {
   interface Window {

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { check, type Parser } from '../runtime/config/validate.js';
-import { warnOnce } from '../runtime/base/warn.js';
+import { check, type Parser } from '../runtime/config/index.js';
+import { warnOnce } from '../runtime/base/index.js';
 
 export interface AttributeSpec<T> {
   /** The attribute's name, for warnings. */

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { consent, type ConsentCategory } from '../runtime/consent/state.js';
+import { consent, type ConsentCategory } from '../runtime/consent/index.js';
 
 /** Re-renders its host whenever the visitor's consent changes, or a consent platform takes the decision over. */
 export class ConsentController implements ReactiveController {

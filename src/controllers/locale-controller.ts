@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { catalog, format, isRtl, loadCatalog, onLangChange, resolveLocale, type MessageKey } from '../runtime/i18n/index.js';
-import { onConfigChange } from '../runtime/config/settings.js';
+import { onConfigChange } from '../runtime/config/index.js';
 import en from '../locales/en.js';
 
 /**

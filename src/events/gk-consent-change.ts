@@ -1,7 +1,13 @@
-import type { ConsentChangeDetail } from '../runtime/consent/state.js';
+import type { ConsentChangeDetail } from '../runtime/consent/index.js';
 
 /** The visitor's consent changed; dispatched on window and document. */
 export type { ConsentChangeDetail };
+
+declare module '../runtime/config/outcomes.js' {
+  interface GkEventDetails {
+    'gk-consent-change': ConsentChangeDetail;
+  }
+}
 
 declare global {
   interface GlobalEventHandlersEventMap {

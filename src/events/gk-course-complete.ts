@@ -4,7 +4,7 @@ export interface CourseCompleteDetail {
   badgeUrl: string | null;
 }
 
-declare module './emit.js' {
+declare module '../runtime/config/outcomes.js' {
   interface GkEventDetails {
     'gk-course-complete': CourseCompleteDetail;
   }

@@ -6,7 +6,7 @@ export interface LeadErrorDetail {
   status: number;
 }
 
-declare module './emit.js' {
+declare module '../runtime/config/outcomes.js' {
   interface GkEventDetails {
     'gk-lead-error': LeadErrorDetail;
   }

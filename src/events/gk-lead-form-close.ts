@@ -4,7 +4,7 @@ export interface LeadFormCloseDetail {
   submitted: boolean;
 }
 
-declare module './emit.js' {
+declare module '../runtime/config/outcomes.js' {
   interface GkEventDetails {
     'gk-lead-form-close': LeadFormCloseDetail;
   }

@@ -3,7 +3,7 @@ export interface LeadFormOpenDetail {
   glmContent: string;
 }
 
-declare module './emit.js' {
+declare module '../runtime/config/outcomes.js' {
   interface GkEventDetails {
     'gk-lead-form-open': LeadFormOpenDetail;
   }

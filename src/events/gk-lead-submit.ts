@@ -3,7 +3,7 @@ export interface LeadSubmitDetail {
   payload: Record<string, unknown>;
 }
 
-declare module './emit.js' {
+declare module '../runtime/config/outcomes.js' {
   interface GkEventDetails {
     'gk-lead-submit': LeadSubmitDetail;
   }

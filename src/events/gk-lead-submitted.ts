@@ -4,7 +4,7 @@ export interface LeadSubmittedDetail {
   glmContent: string;
 }
 
-declare module './emit.js' {
+declare module '../runtime/config/outcomes.js' {
   interface GkEventDetails {
     'gk-lead-submitted': LeadSubmittedDetail;
   }

@@ -4,7 +4,7 @@ export interface LessonCompleteDetail {
   lessonId: string;
 }
 
-declare module './emit.js' {
+declare module '../runtime/config/outcomes.js' {
   interface GkEventDetails {
     'gk-lesson-complete': LessonCompleteDetail;
   }

@@ -1,10 +1,16 @@
 import { LitElement } from 'lit';
 import { LocaleController } from '../controllers/locale-controller.js';
-import { emit, type GkEventDetails } from '../events/emit.js';
-import { warnOnce } from '../runtime/base/warn.js';
+import { report } from '../runtime/analytics/index.js';
+import { warnOnce } from '../runtime/base/index.js';
+import type { GkEventDetails, OutcomeEvent } from '../runtime/config/index.js';
+import { watchConsent } from '../runtime/on-consent-change.js';
+import '../events/index.js';
 import { VERSION } from './define.js';
 
-/** What every Growth Kit element shares: its version for the guarded define, messages, warnings and events. */
+// A bare import would be dropped as side-effect free (package.json "sideEffects"); the call keeps it.
+watchConsent();
+
+/** What every Growth Kit element shares: its version for the guarded define, messages, warnings and outcomes. */
 export abstract class GrowthKitElement extends LitElement {
   static readonly gkVersion = VERSION;
 
@@ -14,12 +20,17 @@ export abstract class GrowthKitElement extends LitElement {
    */
   readonly i18n = new LocaleController(this);
 
-  protected warn(attribute: string, problem: string): void {
+  /** @internal */
+  warn(attribute: string, problem: string): void {
     warnOnce(this.localName, attribute, problem);
   }
 
-  /** Dispatches a typed `gk-*` event from this element; false when a listener cancelled it. */
-  protected emit<K extends keyof GkEventDetails>(type: K, detail: GkEventDetails[K], cancelable = false): boolean {
-    return emit(this, type, detail, cancelable);
+  /**
+   * Reports an outcome from this element: its `gk-*` event, the host's callback and its Segment event (the
+   * outcome table, runtime/config/outcomes.ts). False when a listener cancelled a cancelable event.
+   * @internal
+   */
+  report<K extends OutcomeEvent & keyof GkEventDetails>(type: K, detail: GkEventDetails[K], cancelable = false): boolean {
+    return report(this, type, detail, cancelable);
   }
 }

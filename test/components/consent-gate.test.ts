@@ -1,8 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { ConsentGate } from '../../src/components/consent-gate/consent-gate.js';
-import { consent } from '../../src/runtime/consent/state.js';
+import { consent } from '../../src/runtime/consent/index.js';
 import { defineAll } from '../../src/elements.js';
-import { configure } from '../../src/runtime/config/settings.js';
+import { configure } from '../../src/runtime/config/index.js';
 import { consentModeState, recordDecision, startConsentMode } from '../../src/runtime/consent/signals.js';
 import { cleanSlate, endpoint, submissions, waitFor } from '../helpers.js';
 

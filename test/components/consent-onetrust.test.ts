@@ -5,8 +5,8 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import type { ConsentGate } from '../../src/components/consent-gate/consent-gate.js';
-import { consent } from '../../src/runtime/consent/state.js';
-import { configure } from '../../src/runtime/config/settings.js';
+import { consent } from '../../src/runtime/consent/index.js';
+import { configure } from '../../src/runtime/config/index.js';
 import { defineAll } from '../../src/elements.js';
 import { captureWarnings, cleanSlate, endpoint, submissions, waitFor } from '../helpers.js';
 import { addStubTag, installOneTrust } from '../stand-ins/onetrust.js';

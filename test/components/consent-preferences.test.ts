@@ -6,7 +6,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { ConsentGate } from '../../src/components/consent-gate/consent-gate.js';
-import { consent } from '../../src/runtime/consent/state.js';
+import { consent } from '../../src/runtime/consent/index.js';
 import { defineAll } from '../../src/elements.js';
 import { captureWarnings, cleanSlate, waitFor } from '../helpers.js';
 

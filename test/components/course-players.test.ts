@@ -6,7 +6,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import type { CourseProgressTracker } from '../../src/components/course-progress-tracker/course-progress-tracker.js';
-import { configure } from '../../src/runtime/config/settings.js';
+import { configure } from '../../src/runtime/config/index.js';
 import { defineAll } from '../../src/elements.js';
 import { cleanSlate, endpoint, submissions, waitFor } from '../helpers.js';
 

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { CourseProgressTracker } from '../../src/components/course-progress-tracker/course-progress-tracker.js';
-import { configure } from '../../src/runtime/config/settings.js';
+import { configure } from '../../src/runtime/config/index.js';
 import { defineAll } from '../../src/elements.js';
 import { cleanSlate, endpoint, submissions, waitFor } from '../helpers.js';
 
@@ -74,7 +74,7 @@ describe('<course-progress-tracker>', () => {
   it("a known learner continues from the endpoint's record: completed lessons show, known milestones are never posted again", async () => {
     // Another device already recorded lesson v1: 25 and 50 %, then completion.
     const { send } = await import('../../src/runtime/delivery/transport.js');
-    const { uuid } = await import('../../src/runtime/base/ids.js');
+    const { uuid } = await import('../../src/runtime/base/index.js');
     const event = (kind: string, progress: number, milestone?: number) => ({
       event_id: uuid(), course_id: courseId, lesson_id: 'v1', user_id: 'u-remote', event: kind, progress,
       ...(milestone ? { milestone } : {}), played_seconds: 3, duration: 6, occurred_at: new Date().toISOString(),

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { HandRaiseLeadButton } from '../../src/components/hand-raise-lead-button/hand-raise-lead-button.js';
-import { configure } from '../../src/runtime/config/settings.js';
+import { configure } from '../../src/runtime/config/index.js';
 import { pending } from '../../src/runtime/delivery/outbox.js';
 import { defineAll } from '../../src/elements.js';
 import { captureWarnings, cleanSlate, endpoint, submissions } from '../helpers.js';

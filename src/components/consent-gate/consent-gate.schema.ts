@@ -1,6 +1,6 @@
 /** The attributes of <consent-gate> that need more than a string. */
-import { CONSENT_CATEGORIES } from '../../runtime/consent/state.js';
-import { oneOf } from '../../runtime/config/validate.js';
+import { CONSENT_CATEGORIES } from '../../runtime/consent/index.js';
+import { oneOf } from '../../runtime/config/index.js';
 
 export const parseCategory = oneOf(CONSENT_CATEGORIES);
 export const MODES = ['auto', 'banner', 'gate', 'preferences-button'] as const;

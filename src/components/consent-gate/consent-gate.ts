@@ -2,14 +2,13 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { AttributesController } from '../../controllers/attributes-controller.js';
 import { ConsentController } from '../../controllers/consent-controller.js';
 import { GrowthKitElement } from '../../internal/base-element.js';
-import { lazy } from '../../internal/lazy.js';
 import { baseStyles } from '../../internal/shared-styles.js';
-import { consent, type ConsentCategory, type ConsentSource } from '../../runtime/consent/state.js';
-import { setOneTrustGroups, setProofEndpoint, startOnDemand } from '../../runtime/consent/on-demand.js';
-import { toHttpUrl } from '../../runtime/config/url.js';
+import { lazy } from '../../runtime/base/index.js';
+import { toHttpUrl } from '../../runtime/config/index.js';
+import { consent, setOneTrustGroups, setProofEndpoint, startOnDemand, type ConsentCategory, type ConsentSource } from '../../runtime/consent/index.js';
 import { parseCategory, parseMode, type ConsentGateMode } from './consent-gate.schema.js';
 import { styles } from './consent-gate.styles.js';
-import type { ConsentPreferences } from './consent-preferences.js';
+import type { PreferencesHost, PreferencesPart } from './consent-preferences-host.js';
 
 /** The preferences dialog is a lazy chunk, loaded when first opened (or for its GPC wording). */
 const loadPreferences = lazy(() => import('./consent-preferences.js'));
@@ -58,7 +57,7 @@ function revive(old: HTMLScriptElement): HTMLScriptElement {
  * @cssproperty --gk-accent - Accent colour of buttons and focus rings.
  * @cssproperty --gk-surface - Background of the banner.
  */
-export class ConsentGate extends GrowthKitElement {
+export class ConsentGate extends GrowthKitElement implements PreferencesHost {
   static override styles = [baseStyles, styles];
 
   static override properties = {
@@ -102,7 +101,7 @@ export class ConsentGate extends GrowthKitElement {
   /** OneTrust group ids mapped to categories as JSON (default {"C0001":"necessary","C0002":"analytics","C0003":"functional","C0004":"marketing"}). */
   onetrustGroups = '';
 
-  private preferences: ConsentPreferences | null = null;
+  private preferences: PreferencesPart | null = null;
   /** Whether the banner says that Global Privacy Control keeps marketing off (its wording arrives lazily). */
   private gpcNote = false;
 
@@ -124,7 +123,7 @@ export class ConsentGate extends GrowthKitElement {
     startOnDemand();
     consent.addEventListener('show-preferences', this.handleShowPreferences);
     if (consent.gpc && !consent.decided && this.effectiveMode === 'banner') {
-      void loadPreferences().then(() => (this.gpcNote = true), () => undefined);
+      void loadPreferences().then((chunk) => (this.gpcNote = chunk !== null));
     }
   }
 
@@ -142,18 +141,21 @@ export class ConsentGate extends GrowthKitElement {
 
   /** Opens the preferences dialog (loading it on first use). */
   async openPreferences(): Promise<void> {
-    try {
-      const { ConsentPreferences } = await loadPreferences();
-      this.preferences ??= new ConsentPreferences(this);
-    } catch {
+    const chunk = await loadPreferences();
+    if (!chunk) {
+      // Tried again the next time they are opened.
       this.warn('preferences', 'could not be loaded; the banner asks again instead');
       consent.reset();
       return;
     }
+    this.preferences ??= new chunk.ConsentPreferences(this);
     await this.preferences.show();
   }
 
-  /** The privacy policy link, http(s) only (the preferences show it too). */
+  /**
+   * The privacy policy link, http(s) only (the preferences show it too).
+   * @internal
+   */
   policyUrl(): string | null {
     if (!this.privacyPolicyUrl) return null;
     const policy = toHttpUrl(this.privacyPolicyUrl);

@@ -6,12 +6,11 @@
 import { css, html, nothing, type ReactiveController } from 'lit';
 import { adoptStyles, dialogStyles } from '../../internal/dialog-styles.js';
 import enConsent from '../../locales/en-consent.js';
-import { consent, CONSENT_CATEGORIES, type ConsentCategory } from '../../runtime/consent/state.js';
+import { consent, CONSENT_CATEGORIES, type ConsentCategory } from '../../runtime/consent/index.js';
 import { addMessages, type MessageKey } from '../../runtime/i18n/index.js';
-import { check, object, optional, text, words } from '../../runtime/config/validate.js';
-import { jsonEntries } from '../../runtime/base/json-entries.js';
-import { warnOnce } from '../../runtime/base/warn.js';
-import type { ConsentGate } from './consent-gate.js';
+import { check, object, optional, text, words } from '../../runtime/config/index.js';
+import { jsonEntries, warnOnce } from '../../runtime/base/index.js';
+import type { PreferencesHost, PreferencesPart } from './consent-preferences-host.js';
 
 addMessages('en', enConsent);
 
@@ -89,13 +88,13 @@ const styles = css`
   }
 `;
 
-export class ConsentPreferences implements ReactiveController {
+export class ConsentPreferences implements ReactiveController, PreferencesPart {
   private choices: Choices = {};
   private open = false;
   private text: Partial<Record<ConsentCategory, CategoryText>> = {};
   private categories: ConsentCategory[] = [];
 
-  constructor(private readonly host: ConsentGate) {
+  constructor(private readonly host: PreferencesHost) {
     host.addController(this);
     adoptStyles(host.renderRoot as ShadowRoot, dialogStyles, styles);
   }

@@ -2,27 +2,17 @@
  * The course logic of <course-progress-tracker>: completing lessons, quiz results, the completion rule and what
  * is posted. A lazy part, loaded on the first learning event; the element itself only renders stored progress.
  */
-import { track } from '../../runtime/analytics/facade.js';
-import { callback, resolveEndpoint } from '../../runtime/config/settings.js';
+import { loadedIdentity, track } from '../../runtime/analytics/index.js';
+import { lazy, uuid } from '../../runtime/base/index.js';
+import { bool, check, num, object, optional, resolveEndpoint, toHttpUrl } from '../../runtime/config/index.js';
 import { deliver } from '../../runtime/delivery/index.js';
-import { uuid } from '../../runtime/base/ids.js';
-import { getAnonymousId } from '../../runtime/analytics/identity.js';
-import type { MessageKey } from '../../runtime/i18n/index.js';
+import type { CourseHost } from './course-host.js';
+import type { Lesson } from './course-progress-tracker.schema.js';
 import { playedSeconds } from './played-time.js';
-import { toHttpUrl } from '../../runtime/config/url.js';
-import { bool, check, num, object, optional } from '../../runtime/config/validate.js';
-import type { GkEventDetails } from '../../events/emit.js';
-import '../../events/gk-course-complete.js';
-import '../../events/gk-lesson-complete.js';
-import type { CompletionRule, Lesson } from './course-progress-tracker.schema.js';
-import type { LessonProgress } from './media-tracking.js';
 import type { ProgressEvent } from './progress-event.schema.js';
 
-export interface CourseState {
-  lessons: Record<string, LessonProgress>;
-  courseCompleted: boolean;
-  badgeUrl: string | null;
-}
+/** xAPI statements: loaded only when the tracker has an `xapi-endpoint`. */
+const loadXapi = lazy(() => import('./xapi.js'));
 
 export interface PostOptions {
   /** The milestone this 'progressed' event reports, once per lesson per learner. */
@@ -31,63 +21,40 @@ export interface PostOptions {
   keepalive?: boolean;
 }
 
-/** What the element exposes to its lazy parts. */
-export interface CourseContext {
-  readonly courseId: string;
-  readonly userId: string;
-  readonly endpoint: string;
-  /** A Learning Record Store (or a proxy to one) that also gets each event as an xAPI statement. */
-  readonly xapiEndpoint: string | null;
-  readonly tag: string;
-  readonly settings: { lessons: Lesson[]; completeAt: number; passMark: number; completion: CompletionRule };
-  readonly completeAt: number;
-  progress: CourseState;
-  lesson(id: string): LessonProgress;
-  post(event: ProgressEvent['event'], lessonId: string | null, progress: number, options?: PostOptions): Promise<unknown>;
-  completeLesson(lessonId: string): void;
-  save(): void;
-  requestUpdate(): void;
-  announce(text: string): void;
-  emit<K extends keyof GkEventDetails>(type: K, detail: GkEventDetails[K]): void;
-  warn(attribute: string, problem: string): void;
-  t(key: MessageKey, params?: Record<string, string | number>): string;
-}
-
-export function complete(c: CourseContext, lessonId: string): void {
+export function complete(c: CourseHost, lessonId: string): void {
   if (c.lesson(lessonId).completed) return;
   completeLesson(c, lessonId);
-  c.save();
+  c.saveProgress();
 }
 
-export function reportQuiz(c: CourseContext, lessonId: string, result: { score: number; max: number; passed?: boolean }): void {
+export function reportQuiz(c: CourseHost, lessonId: string, result: { score: number; max: number; passed?: boolean }): void {
   const valid = check(object({ score: num, max: num, passed: optional(bool) }), result);
   if (!valid.ok || result.max <= 0) {
     c.warn('reportQuiz', 'expected { score, max, passed? } with max > 0');
     return;
   }
   const percent = (result.score / result.max) * 100;
-  const passed = result.passed ?? percent >= c.settings.passMark;
+  const passed = result.passed ?? percent >= c.rules.passMark;
   const state = c.lesson(lessonId);
   state.passed = passed;
   void post(c, passed ? 'passed' : 'failed', lessonId, Math.round(percent));
   track('Quiz Submitted', { course_id: c.courseId, lesson_id: lessonId, passed });
   if (passed && !state.completed) completeLesson(c, lessonId);
-  c.save();
+  c.saveProgress();
 }
 
-export function completeLesson(c: CourseContext, lessonId: string): void {
+export function completeLesson(c: CourseHost, lessonId: string): void {
   const state = c.lesson(lessonId);
   state.completed = true;
   void post(c, 'completed', lessonId, 100);
-  track('Lesson Completed', { course_id: c.courseId, lesson_id: lessonId });
-  c.emit('gk-lesson-complete', { courseId: c.courseId, lessonId });
-  const title = c.settings.lessons.find((l) => l.id === lessonId)?.title ?? lessonId;
-  c.announce(c.t('course.lessonDone', { title }));
+  c.report('gk-lesson-complete', { courseId: c.courseId, lessonId });
+  const title = c.rules.lessons.find((l) => l.id === lessonId)?.title ?? lessonId;
+  c.announce(c.i18n.t('course.lessonDone', { title }));
   checkCourse(c);
 }
 
-function ruleMet(c: CourseContext): boolean {
-  const { lessons, completion } = c.settings;
+function ruleMet(c: CourseHost): boolean {
+  const { lessons, completion } = c.rules;
   if (!lessons.length) return false;
   const s = (l: Lesson) => c.progress.lessons[l.id];
   if (completion === 'videos-and-quiz') {
@@ -96,39 +63,38 @@ function ruleMet(c: CourseContext): boolean {
   return lessons.every((l) => s(l)?.completed);
 }
 
-function checkCourse(c: CourseContext): void {
+function checkCourse(c: CourseHost): void {
   if (c.progress.courseCompleted || !ruleMet(c)) return;
   c.progress.courseCompleted = true;
   track('Course Completed', { course_id: c.courseId });
-  c.announce(c.t('course.complete'));
+  c.announce(c.i18n.t('course.complete'));
   void post(c, 'course_completed', null, 100).then((body) => {
     const raw = (body as { badge_url?: unknown } | null)?.badge_url;
     const badgeUrl = typeof raw === 'string' ? toHttpUrl(raw) : null;
     if (typeof raw === 'string' && !badgeUrl) c.warn('badge_url', 'the endpoint sent a URL that is not http(s); no badge is shown');
     c.progress = { ...c.progress, badgeUrl };
-    c.save();
+    c.saveProgress();
     const detail = { courseId: c.courseId, badgeUrl };
-    c.emit('gk-course-complete', detail);
-    callback('onCourseComplete', detail);
+    c.report('gk-course-complete', detail);
   });
 }
 
 /** Posts one learning event through the outbox; resolves with the endpoint's answer body. */
 export async function post(
-  c: CourseContext,
+  c: CourseHost,
   event: ProgressEvent['event'],
   lessonId: string | null,
   progress: number,
   { milestone, keepalive }: PostOptions = {},
 ): Promise<unknown> {
-  const endpoint = resolveEndpoint(c.tag, c.endpoint, '/course-progress');
+  const endpoint = resolveEndpoint(c.localName, c.endpoint, '/course-progress');
   if (!endpoint || !c.courseId) return null;
   const state = lessonId ? c.lesson(lessonId) : null;
   const body: ProgressEvent = {
     event_id: uuid(),
     course_id: c.courseId,
     lesson_id: lessonId,
-    ...(c.userId ? { user_id: c.userId } : { anonymous_id: getAnonymousId() }),
+    ...(c.userId ? { user_id: c.userId } : { anonymous_id: loadedIdentity()?.getAnonymousId() ?? null }),
     event,
     progress,
     ...(milestone ? { milestone } : {}),
@@ -136,7 +102,8 @@ export async function post(
     duration: Math.round(state?.duration ?? 0),
     occurred_at: new Date().toISOString(),
   };
-  if (c.xapiEndpoint) void import('./xapi.js').then((x) => x.sendStatement(c, c.xapiEndpoint!, body));
+  const xapiUrl = c.xapiUrl;
+  if (xapiUrl) void loadXapi().then((x) => x?.sendStatement(c, xapiUrl, body));
   const { result } = await deliver(endpoint, body, body.event_id, { keepalive });
   return result?.body ?? null;
 }
@@ -152,8 +119,8 @@ interface RemoteState {
  * milestone it already has is never posted again. What this browser recorded and the endpoint has not yet (still
  * in the outbox) is kept, so the merge is a union.
  */
-export async function syncFromEndpoint(c: CourseContext): Promise<void> {
-  const endpoint = resolveEndpoint(c.tag, c.endpoint, '/course-progress');
+export async function syncFromEndpoint(c: CourseHost): Promise<void> {
+  const endpoint = resolveEndpoint(c.localName, c.endpoint, '/course-progress');
   if (!endpoint || !c.userId || !c.courseId) return;
   let remote: RemoteState;
   const url = new URL(endpoint, location.href);
@@ -183,5 +150,5 @@ export async function syncFromEndpoint(c: CourseContext): Promise<void> {
     c.progress.courseCompleted = true;
     c.progress.badgeUrl = (typeof remote.badge_url === 'string' && toHttpUrl(remote.badge_url)) || c.progress.badgeUrl;
   }
-  c.save();
+  c.saveProgress();
 }

@@ -1,5 +1,5 @@
 /** The attributes of <course-progress-tracker> that need more than a string. */
-import { array, object, oneOf, text } from '../../runtime/config/validate.js';
+import { array, object, oneOf, text } from '../../runtime/config/index.js';
 
 export const parseLessons = array(object({ id: text(100, 1), title: text(300), type: oneOf(['video', 'quiz', 'article'] as const) }), 200);
 export type Lesson = ReturnType<typeof parseLessons>[number];

@@ -2,15 +2,18 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { AttributesController } from '../../controllers/attributes-controller.js';
 import { GrowthKitElement } from '../../internal/base-element.js';
 import { baseStyles } from '../../internal/shared-styles.js';
-import { coveredPercent } from './played-time.js';
-import { readLocal, writeLocal } from '../../runtime/base/storage.js';
-import { toHttpUrl } from '../../runtime/config/url.js';
-import { percent } from '../../runtime/config/validate.js';
+import { lazy, readLocal, stringify, writeLocal } from '../../runtime/base/index.js';
+import { percent, toHttpUrl } from '../../runtime/config/index.js';
+import type { CourseHost, CourseRules, CourseState, LessonProgress } from './course-host.js';
 import { parseCompletion, parseLessons, type CompletionRule, type Lesson } from './course-progress-tracker.schema.js';
 import { styles } from './course-progress-tracker.styles.js';
-import type { CourseContext, CourseState } from './course-actions.js';
-import type { LessonProgress, MediaTracking } from './media-tracking.js';
-import { stringify } from '../../runtime/base/json.js';
+import type { MediaTracking } from './media-tracking.js';
+import { coveredPercent } from './played-time.js';
+
+/** The course logic (completion rules, quiz, posting): a lazy part, loaded on the first learning event. */
+const loadActions = lazy(() => import('./course-actions.js'));
+/** Player tracking: a lazy part, loaded when the first player appears. */
+const loadTracking = lazy(() => import('./media-tracking.js'));
 
 /**
  * Tracks a course's progress from what the learner actually watched: the coverage of each video's timeline by
@@ -29,7 +32,7 @@ import { stringify } from '../../runtime/base/json.js';
  * @csspart badge - The badge image, when the endpoint issued one.
  * @cssproperty --gk-accent - Colour of the progress bar.
  */
-export class CourseProgressTracker extends GrowthKitElement {
+export class CourseProgressTracker extends GrowthKitElement implements CourseHost {
   static override styles = [baseStyles, styles];
 
   static override properties = {
@@ -65,7 +68,8 @@ export class CourseProgressTracker extends GrowthKitElement {
   /** An xAPI Learning Record Store (or your proxy to one): each learning event also goes there as a statement. */
   xapiEndpoint = '';
 
-  private progress: CourseState = { lessons: {}, courseCompleted: false, badgeUrl: null };
+  /** @internal */
+  progress: CourseState = { lessons: {}, courseCompleted: false, badgeUrl: null };
   private announcement = '';
 
   private readonly attrs = new AttributesController<{
@@ -79,9 +83,8 @@ export class CourseProgressTracker extends GrowthKitElement {
     passMark: { attribute: 'pass-mark', parse: percent, fallback: 70 },
     completion: { attribute: 'completion', parse: parseCompletion, fallback: 'all-lessons' },
   });
-  /** Player tracking, loaded when the first player appears. */
-  private tracking: Promise<MediaTracking> | null = null;
-  private actionsModule: Promise<typeof import('./course-actions.js')> | null = null;
+  /** Player tracking, created when the first player appears. */
+  private tracking: MediaTracking | null = null;
 
   private get storageKey(): string {
     return `gk_course_${this.courseId}_${this.userId || 'anon'}`;
@@ -96,7 +99,7 @@ export class CourseProgressTracker extends GrowthKitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener('gk-quiz-result', this.handleQuizEvent as EventListener);
-    void this.tracking?.then((t) => t.disconnect());
+    this.tracking?.disconnect();
     this.tracking = null;
   }
 
@@ -104,7 +107,7 @@ export class CourseProgressTracker extends GrowthKitElement {
     if (changed.has('courseId') || changed.has('userId')) {
       this.restore();
       // A known learner: the endpoint's record of this course merges in (course-actions.ts).
-      if (this.userId && this.courseId) void this.actions().then((a) => a.syncFromEndpoint(this.context));
+      if (this.userId && this.courseId) void loadActions().then((a) => a?.syncFromEndpoint(this));
     }
   }
 
@@ -117,12 +120,14 @@ export class CourseProgressTracker extends GrowthKitElement {
     }
   }
 
-  private save(): void {
+  /** @internal */
+  saveProgress(): void {
     writeLocal(this.storageKey, stringify(this.progress));
     this.progress = { ...this.progress };
   }
 
-  private lesson(id: string): LessonProgress {
+  /** @internal */
+  lesson(id: string): LessonProgress {
     return (this.progress.lessons[id] ??= { segments: [], duration: 0, milestones: [], completed: false });
   }
 
@@ -133,66 +138,50 @@ export class CourseProgressTracker extends GrowthKitElement {
       for (const player of candidates) found.set(player, player.getAttribute('data-lesson-id')!);
     }
     if (!found.size && !this.tracking) return;
-    this.tracking ??= import('./media-tracking.js').then(({ MediaTracking }) => new MediaTracking(this.context));
-    void this.tracking.then((t) => t.sync(found));
+    // A chunk that failed to load is tried again at the next slot change.
+    void loadTracking().then((m) => {
+      if (!m || !this.isConnected) return;
+      this.tracking ??= new m.MediaTracking(this);
+      this.tracking.sync(found);
+    });
   };
 
-  /** What the lazy parts (media tracking, course actions) may read and do on this element. */
-  private readonly context: CourseContext = ((el: CourseProgressTracker): CourseContext => ({
-    get courseId() {
-      return el.courseId;
-    },
-    get userId() {
-      return el.userId;
-    },
-    get endpoint() {
-      return el.endpoint;
-    },
-    get xapiEndpoint() {
-      if (!el.xapiEndpoint) return null;
-      const url = toHttpUrl(String(el.xapiEndpoint));
-      if (!url) el.warn('xapi-endpoint', 'is not an http(s) URL; no xAPI statements are sent');
-      return url;
-    },
-    get tag() {
-      return el.localName;
-    },
-    get settings() {
-      return el.attrs.values;
-    },
-    get completeAt() {
-      return el.attrs.values.completeAt;
-    },
-    get progress() {
-      return el.progress;
-    },
-    set progress(value) {
-      el.progress = value;
-    },
-    lesson: (id) => el.lesson(id),
-    post: (event, lessonId, progress, options) => el.actions().then((a) => a.post(el.context, event, lessonId, progress, options)),
-    completeLesson: (id) => void el.actions().then((a) => a.completeLesson(el.context, id)),
-    save: () => el.save(),
-    requestUpdate: () => el.requestUpdate(),
-    announce: (text) => (el.announcement = text),
-    emit: (type, detail) => el.emit(type, detail),
-    warn: (attribute, problem) => el.warn(attribute, problem),
-    t: (key, params) => el.i18n.t(key, params),
-  }))(this);
+  /**
+   * The validated attributes the lazy parts read.
+   * @internal
+   */
+  get rules(): CourseRules {
+    return this.attrs.values;
+  }
 
-  /** The course logic (completion rules, quiz, posting): a lazy part, loaded on the first learning event. */
-  private actions(): Promise<typeof import('./course-actions.js')> {
-    return (this.actionsModule ??= import('./course-actions.js'));
+  /**
+   * The xAPI endpoint, http(s) only.
+   * @internal
+   */
+  get xapiUrl(): string | null {
+    if (!this.xapiEndpoint) return null;
+    const url = toHttpUrl(String(this.xapiEndpoint));
+    if (!url) this.warn('xapi-endpoint', 'is not an http(s) URL; no xAPI statements are sent');
+    return url;
+  }
+
+  /** @internal */
+  announce(text: string): void {
+    this.announcement = text;
   }
 
   /** Marks a lesson (an article, say) complete. Resolves once recorded. */
   async complete(lessonId: string): Promise<void> {
-    (await this.actions()).complete(this.context, lessonId);
+    const actions = await loadActions();
+    if (actions) actions.complete(this, lessonId);
+    else this.warn('complete', 'the course logic could not be loaded; nothing was recorded, call it again');
   }
 
   /** Reports a quiz result; `passed` defaults to score/max against `pass-mark`. Resolves once recorded. */
   async reportQuiz(lessonId: string, result: { score: number; max: number; passed?: boolean }): Promise<void> {
-    (await this.actions()).reportQuiz(this.context, lessonId, result);
+    const actions = await loadActions();
+    if (actions) actions.reportQuiz(this, lessonId, result);
+    else this.warn('reportQuiz', 'the course logic could not be loaded; nothing was recorded, call it again');
   }
 
   private handleQuizEvent = (event: CustomEvent<{ lessonId: string; score: number; max: number; passed?: boolean }>): void => {

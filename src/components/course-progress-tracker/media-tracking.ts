@@ -1,28 +1,21 @@
 /**
  * Player tracking for <course-progress-tracker>: a lazy part, loaded when a lesson's player appears. Progress is
- * the coverage of the timeline by played segments (runtime/coverage.ts), not the playhead. Every player speaks
+ * the coverage of the timeline by played segments (played-coverage.ts), not the playhead. Every player speaks
  * through an adapter (native media here; YouTube, Vimeo and Vidyard in players/, each its own lazy chunk) that
  * turns its events into PlayerEvents; Segment's Video Spec events are reported from the same stream.
  */
-import { track } from '../../runtime/analytics/facade.js';
+import { track } from '../../runtime/analytics/index.js';
+import { lazy, uuid } from '../../runtime/base/index.js';
+import { completeLesson, post } from './course-actions.js';
+import type { CourseHost } from './course-host.js';
 import { Coverage } from './played-coverage.js';
-import { uuid } from '../../runtime/base/ids.js';
-import type { CourseContext } from './course-actions.js';
 import type { Adapter, PlayerEvent } from './players/player.js';
 
-export interface LessonProgress {
-  segments: [number, number][];
-  duration: number;
-  /** Milestones (25/50/75/100) already reported: each once per lesson per learner, across reloads. */
-  milestones: number[];
-  completed: boolean;
-  passed?: boolean;
-  /** The last progress posted (milestone or periodic), so a reload does not post it again. */
-  reported?: number;
-}
-
-/** What the tracker element offers its media tracking. */
-export type TrackingHost = Pick<CourseContext, 'courseId' | 'settings' | 'lesson' | 'completeAt' | 'post' | 'completeLesson' | 'save' | 'requestUpdate'>;
+const players = {
+  youtube: lazy(() => import('./players/youtube.js').then((m) => m.youtube)),
+  vimeo: lazy(() => import('./players/vimeo.js').then((m) => m.vimeo)),
+  vidyard: lazy(() => import('./players/vidyard.js').then((m) => m.vidyard)),
+};
 
 const MILESTONES = [25, 50, 75, 100] as const;
 /** Progress between milestones is posted at most this often per lesson, and once more when the page goes away. */
@@ -31,13 +24,13 @@ const PROGRESS_INTERVAL = 10_000;
 const HEARTBEAT = 10_000;
 
 /** The adapter for a player element: native media at once, the others from their lazy chunks. */
-function adapterFor(el: Element): Promise<Adapter> | null {
+function adapterFor(el: Element): Promise<Adapter | null> | null {
   const kind = el.getAttribute('data-player');
   const src = el.getAttribute('src') ?? '';
   if (el instanceof HTMLMediaElement) return Promise.resolve(nativeAdapter);
-  if (kind === 'youtube' || /^https:\/\/www\.youtube(-nocookie)?\.com\/embed\//.test(src)) return import('./players/youtube.js').then((m) => m.youtube);
-  if (kind === 'vimeo' || /^https:\/\/player\.vimeo\.com\/video\//.test(src)) return import('./players/vimeo.js').then((m) => m.vimeo);
-  if (kind === 'vidyard' || el.matches('.vidyard-player-embed') || el.querySelector('.vidyard-player-embed')) return import('./players/vidyard.js').then((m) => m.vidyard);
+  if (kind === 'youtube' || /^https:\/\/www\.youtube(-nocookie)?\.com\/embed\//.test(src)) return players.youtube();
+  if (kind === 'vimeo' || /^https:\/\/player\.vimeo\.com\/video\//.test(src)) return players.vimeo();
+  if (kind === 'vidyard' || el.matches('.vidyard-player-embed') || el.querySelector('.vidyard-player-embed')) return players.vidyard();
   return null;
 }
 
@@ -74,7 +67,7 @@ export class MediaTracking {
   /** Lessons whose 'started' was posted on this page. */
   private readonly started = new Set<string>();
 
-  constructor(private readonly host: TrackingHost) {
+  constructor(private readonly host: CourseHost) {
     window.addEventListener('pagehide', this.flushProgress);
     document.addEventListener('visibilitychange', this.flushProgress);
   }
@@ -87,7 +80,7 @@ export class MediaTracking {
       const adapter = adapterFor(el);
       if (!adapter) continue;
       const emit = (event: PlayerEvent) => this.handle(lessonId, event);
-      this.players.set(el, { lessonId, stop: adapter.then((a) => a(el, emit)).catch(() => undefined) });
+      this.players.set(el, { lessonId, stop: adapter.then((a) => a?.(el, emit)).catch(() => undefined) });
     }
   }
 
@@ -118,7 +111,7 @@ export class MediaTracking {
     const playing = event.type === 'play' || event.type === 'time';
     if (playing && !state.milestones.length && cov.played() === 0 && !this.started.has(lessonId)) {
       this.started.add(lessonId);
-      void this.host.post('started', lessonId, 0);
+      void post(this.host, 'started', lessonId, 0);
     }
     if (event.type === 'seeking' || event.type === 'pause') cov.interrupt();
     else if (event.type === 'ended') {
@@ -134,7 +127,7 @@ export class MediaTracking {
   private videoSpec(lessonId: string, event: PlayerEvent): void {
     let session = this.sessions.get(lessonId);
     if (!session) this.sessions.set(lessonId, (session = { id: uuid(), started: false, paused: false, beatAt: 0 }));
-    const lesson = this.host.settings.lessons.find((l) => l.id === lessonId);
+    const lesson = this.host.rules.lessons.find((l) => l.id === lessonId);
     const props = {
       session_id: session.id,
       asset_id: event.assetId || lessonId,
@@ -181,8 +174,8 @@ export class MediaTracking {
     if (progress <= (state.reported ?? 0) || (!exiting && Date.now() - at < PROGRESS_INTERVAL)) return;
     this.postedAt.set(lessonId, Date.now());
     state.reported = progress;
-    this.host.save();
-    void this.host.post('progressed', lessonId, progress, exiting ? { keepalive: true } : {});
+    this.host.saveProgress();
+    void post(this.host, 'progressed', lessonId, progress, exiting ? { keepalive: true } : {});
   }
 
   private flushProgress = (event: Event): void => {
@@ -201,16 +194,16 @@ export class MediaTracking {
       if (percent >= m - 0.5 && !state.milestones.includes(m)) {
         state.milestones.push(m);
         state.reported = Math.max(state.reported ?? 0, m);
-        void this.host.post('progressed', lessonId, m, { milestone: m });
+        void post(this.host, 'progressed', lessonId, m, { milestone: m });
         changed = true;
       }
     }
     this.postProgress(lessonId, percent, false);
-    if (!state.completed && percent >= this.host.completeAt) {
-      this.host.completeLesson(lessonId);
+    if (!state.completed && percent >= this.host.rules.completeAt) {
+      completeLesson(this.host, lessonId);
       changed = true;
     }
-    if (changed) this.host.save();
+    if (changed) this.host.saveProgress();
     else this.host.requestUpdate();
   }
 }

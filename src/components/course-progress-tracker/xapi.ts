@@ -6,8 +6,7 @@
  * credentials: credentials never belong in page markup.
  */
 import { deliver } from '../../runtime/delivery/index.js';
-import { getAnonymousId } from '../../runtime/analytics/identity.js';
-import type { CourseContext } from './course-actions.js';
+import type { CourseHost } from './course-host.js';
 import type { ProgressEvent } from './progress-event.schema.js';
 
 const VERBS: Partial<Record<ProgressEvent['event'], string>> = {
@@ -19,14 +18,14 @@ const VERBS: Partial<Record<ProgressEvent['event'], string>> = {
 };
 
 /** The statement for one learning event, or null for events xAPI has no verb for here (started). */
-export function statementFor(c: CourseContext, event: ProgressEvent): Record<string, unknown> | null {
+export function statementFor(c: CourseHost, event: ProgressEvent): Record<string, unknown> | null {
   const verb = VERBS[event.event];
   if (!verb) return null;
   const course = `${location.origin}/courses/${encodeURIComponent(event.course_id)}`;
-  const lesson = event.lesson_id ? c.settings.lessons.find((l) => l.id === event.lesson_id) : null;
+  const lesson = event.lesson_id ? c.rules.lessons.find((l) => l.id === event.lesson_id) : null;
   return {
     id: event.event_id,
-    actor: { objectType: 'Agent', account: { homePage: location.origin, name: event.user_id ?? event.anonymous_id ?? getAnonymousId() ?? 'anonymous' } },
+    actor: { objectType: 'Agent', account: { homePage: location.origin, name: event.user_id ?? event.anonymous_id ?? 'anonymous' } },
     verb: { id: `http://adlnet.gov/expapi/verbs/${verb}`, display: { 'en-US': verb } },
     object: {
       objectType: 'Activity',
@@ -44,7 +43,7 @@ export function statementFor(c: CourseContext, event: ProgressEvent): Record<str
 }
 
 /** Sends the statement for `event` to the LRS (through the outbox: stored first, retried, sent once). */
-export function sendStatement(c: CourseContext, xapiEndpoint: string, event: ProgressEvent): void {
+export function sendStatement(c: CourseHost, xapiEndpoint: string, event: ProgressEvent): void {
   const statement = statementFor(c, event);
   if (!statement) return;
   // The statement id is the event's; the delivery key must differ from the event's own post.

@@ -1,5 +1,5 @@
 /** The attributes of <hand-raise-lead-button> that need more than a string: validated on every change. */
-import { either, num, object, oneOf, optional, text, words, type Parser } from '../../runtime/config/validate.js';
+import { either, num, object, oneOf, optional, text, words, type Parser } from '../../runtime/config/index.js';
 
 /** The lead form's fields, in the order they are shown. */
 export const LEAD_FIELDS = [

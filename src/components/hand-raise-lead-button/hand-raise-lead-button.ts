@@ -1,13 +1,10 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { AttributesController } from '../../controllers/attributes-controller.js';
 import { GrowthKitElement } from '../../internal/base-element.js';
-import { lazy } from '../../internal/lazy.js';
 import { baseStyles } from '../../internal/shared-styles.js';
-import { track } from '../../runtime/analytics/facade.js';
-import { nextTask } from '../../runtime/base/tasks.js';
-import { check, text } from '../../runtime/config/validate.js';
-import '../../events/gk-lead-form-open.js';
-import '../../events/gk-lead-form-close.js';
+import { track } from '../../runtime/analytics/index.js';
+import { lazy, nextTask } from '../../runtime/base/index.js';
+import { check, text } from '../../runtime/config/index.js';
 import {
   DEFAULT_REQUIRED,
   LEAD_FIELDS,
@@ -19,7 +16,7 @@ import {
   type LeadField,
 } from './hand-raise-lead-button.schema.js';
 import { styles } from './hand-raise-lead-button.styles.js';
-import type { LeadForm } from './lead-form.js';
+import type { LeadFormHost, LeadFormPart, LeadSettings } from './lead-form-host.js';
 
 /** The form is a lazy chunk: fetched on first hover or focus (prefetch) and needed on first click. */
 const loadForm = lazy(() => import('./lead-form.js'));
@@ -50,7 +47,7 @@ const loadForm = lazy(() => import('./lead-form.js'));
  * @cssproperty --gk-radius - Corner radius.
  * @cssproperty --gk-font - Font family.
  */
-export class HandRaiseLeadButton extends GrowthKitElement {
+export class HandRaiseLeadButton extends GrowthKitElement implements LeadFormHost {
   static override styles = [baseStyles, styles];
 
   static override properties = {
@@ -119,7 +116,7 @@ export class HandRaiseLeadButton extends GrowthKitElement {
   }
 
   /** The lazily loaded form, once the visitor asked for it. */
-  private form: LeadForm | null = null;
+  private form: LeadFormPart | null = null;
 
   private readonly attrs = new AttributesController<{
     ctaTracking: CtaTracking;
@@ -133,8 +130,11 @@ export class HandRaiseLeadButton extends GrowthKitElement {
     requiredFields: { attribute: 'required-fields', parse: parseFieldList, fallback: DEFAULT_REQUIRED },
   });
 
-  /** The validated settings the form reads. */
-  get settings() {
+  /**
+   * The validated settings the form reads.
+   * @internal
+   */
+  get settings(): LeadSettings {
     const { ctaTracking, fields, requiredFields } = this.attrs.values;
     // Email is how sales reaches the lead: always shown and always required.
     const shown = fields.includes('email') ? fields : [...fields, 'email' as const];
@@ -185,7 +185,7 @@ export class HandRaiseLeadButton extends GrowthKitElement {
   }
 
   private handlePrefetch = (): void => {
-    void loadForm().catch(() => undefined);
+    void loadForm();
   };
 
   private handleClick = async (): Promise<void> => {
@@ -193,23 +193,21 @@ export class HandRaiseLeadButton extends GrowthKitElement {
     track('CTA Clicked', { ...ctaTracking, glm_content: glmContent });
     this.loading = true;
     this.loadFailed = false;
-    try {
-      const { LeadForm } = await loadForm();
-      // The form's first render goes in a task of its own, not in the one that evaluated its module.
-      await nextTask();
-      this.form ??= new LeadForm(this);
-    } catch {
+    const chunk = await loadForm();
+    // The form's first render goes in a task of its own, not in the one that evaluated its module.
+    if (chunk) await nextTask();
+    this.loading = false;
+    if (!chunk) {
+      // Tried again on the next click.
       this.loadFailed = true;
       return;
-    } finally {
-      this.loading = false;
     }
+    this.form ??= new chunk.LeadForm(this);
     this.open = true;
     await this.updateComplete;
     if (!this.dialog?.open) this.dialog?.showModal();
     this.form.opened();
-    this.emit('gk-lead-form-open', { glmContent });
-    track('Hand Raise Form Viewed', { glm_content: glmContent });
+    this.report('gk-lead-form-open', { glmContent });
   };
 
   private handleCancel = (): void => {
@@ -221,7 +219,7 @@ export class HandRaiseLeadButton extends GrowthKitElement {
     if (this.dialog?.open) return;
     const submitted = this.form?.closed() ?? false;
     this.open = false;
-    this.emit('gk-lead-form-close', { glmContent: this.glmContent, submitted });
+    this.report('gk-lead-form-close', { glmContent: this.glmContent, submitted });
     this.trigger?.focus();
   };
 

@@ -4,26 +4,20 @@
  */
 import { html, nothing, type ReactiveController } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { track } from '../../runtime/analytics/facade.js';
-import { callback, getConfig, resolveEndpoint } from '../../runtime/config/settings.js';
-import { consent } from '../../runtime/consent/state.js';
-import { uuid } from '../../runtime/base/ids.js';
-import { getAttribution } from '../../runtime/analytics/identity.js';
-import { addMessages, type MessageKey } from '../../runtime/i18n/index.js';
 import enForm from '../../locales/en-form.js';
-import { deliver, outboxEvents, type Delivery } from '../../runtime/delivery/outbox.js';
-import { warnOnce } from '../../runtime/base/warn.js';
-import { emit } from '../../events/emit.js';
-import '../../events/gk-lead-submit.js';
-import '../../events/gk-lead-submitted.js';
-import '../../events/gk-lead-error.js';
+import { adoptStyles, dialogStyles } from '../../internal/dialog-styles.js';
+import { loadIdentity, track, type Attribution } from '../../runtime/analytics/index.js';
+import { uuid, warnOnce } from '../../runtime/base/index.js';
+import { getConfig, resolveEndpoint } from '../../runtime/config/index.js';
+import { consent } from '../../runtime/consent/index.js';
+import { deliver, outboxEvents, type Delivery } from '../../runtime/delivery/index.js';
+import { addMessages, type MessageKey } from '../../runtime/i18n/index.js';
 import { countryOptions, REGIONS } from './countries.js';
-import type { HandRaiseLeadButton } from './hand-raise-lead-button.js';
 import { LEAD_FIELDS, type LeadField } from './hand-raise-lead-button.schema.js';
 import { checkField, COMPANY_SIZES, isBusinessEmail } from './lead-fields.js';
+import type { LeadFormHost, LeadFormPart } from './lead-form-host.js';
 import type { Lead } from './lead.schema.js';
 import { formStyles } from './lead-form.styles.js';
-import { adoptStyles, dialogStyles } from '../../internal/dialog-styles.js';
 
 addMessages('en', enForm);
 
@@ -57,15 +51,22 @@ const AUTOCOMPLETE: Record<LeadField, string> = {
 
 const WIDE = new Set<LeadField>(['email', 'comment', 'country', 'state']);
 
-export class LeadForm implements ReactiveController {
+/** The attribution when identity could not be loaded: this page alone, no id. */
+function pageOnly(): Attribution {
+  const touch = { referrer: document.referrer, landing_page: location.origin + location.pathname, at: new Date().toISOString() };
+  return { anonymous_id: null, first_touch: touch, last_touch: touch };
+}
+
+export class LeadForm implements ReactiveController, LeadFormPart {
   private values: Values = this.prefill();
   private errors: Partial<Record<LeadField, MessageKey>> = {};
   private status: Status = 'editing';
   private submissionId = '';
   private submitted = false;
 
-  constructor(private readonly host: HandRaiseLeadButton) {
+  constructor(private readonly host: LeadFormHost) {
     host.addController(this);
+    void loadIdentity();
     adoptStyles(host.renderRoot as ShadowRoot, dialogStyles, formStyles);
   }
 
@@ -130,7 +131,7 @@ export class LeadForm implements ReactiveController {
     return problem === 'too long' ? 'error.tooLong' : 'error.invalid';
   }
 
-  private payload(): Lead {
+  private payload(attribution: Attribution): Lead {
     const s = this.host.settings;
     const fields: Partial<Record<LeadField, string>> = {};
     for (const f of LEAD_FIELDS) {
@@ -149,7 +150,7 @@ export class LeadForm implements ReactiveController {
       business_email: isBusinessEmail(this.values.email),
       locale: this.host.i18n.locale,
       page: { url: location.href.slice(0, 2048), title: document.title.slice(0, 500), referrer: document.referrer.slice(0, 2048) },
-      attribution: getAttribution(),
+      attribution,
       consent: { analytics: consent.has('analytics'), marketing: consent.has('marketing') },
     } as Lead;
   }
@@ -188,10 +189,12 @@ export class LeadForm implements ReactiveController {
       return;
     }
     this.submissionId ||= uuid();
-    const payload = this.payload();
-    const allowed = emit(this.host, 'gk-lead-submit', { payload }, true);
-    callback('onLeadSubmit', { payload });
-    if (!allowed) return;
+    // Identity is a lazy part; the visitor's lead never waits on it for long and is never lost to it.
+    const attribution = (await loadIdentity())?.getAttribution() ?? pageOnly();
+    // A second submit may have started while this one waited.
+    if ((this.status as Status) === 'sending') return;
+    const payload = this.payload(attribution);
+    if (!this.host.report('gk-lead-submit', { payload }, true)) return;
     const endpoint = resolveEndpoint(this.host.localName, s.endpoint, '/hand-raise-leads');
     if (!endpoint) {
       warnOnce(this.host.localName, 'endpoint', 'no endpoint is configured (set endpoint, or data-endpoint on the script tag)');
@@ -217,17 +220,11 @@ export class LeadForm implements ReactiveController {
       this.status = 'success';
       this.submitted = true;
       this.submissionId = '';
-      const detail = { submissionId, glmContent };
-      emit(this.host, 'gk-lead-submitted', detail);
-      callback('onLeadSubmitted', detail);
-      track('Hand Raise Form Submitted', { glm_content: glmContent });
+      this.host.report('gk-lead-submitted', { submissionId, glmContent });
     } else if (state === 'queued') {
       this.status = 'saved';
       this.submitted = true;
-      const detail = { submissionId, glmContent, reason: 'saved' as const, status };
-      emit(this.host, 'gk-lead-error', detail);
-      callback('onLeadError', detail);
-      track('Hand Raise Form Failed', { glm_content: glmContent, reason: 'saved', status });
+      this.host.report('gk-lead-error', { submissionId, glmContent, reason: 'saved', status });
     } else {
       this.status = 'rejected';
       // A refused lead keeps its id out: the visitor corrects it and it is a new submission.
@@ -237,10 +234,7 @@ export class LeadForm implements ReactiveController {
         const field = path.split('.')[0] as LeadField;
         if (LEAD_FIELDS.includes(field)) this.errors = { ...this.errors, [field]: field === 'email' ? 'error.email' : 'error.invalid' };
       }
-      const detail = { submissionId, glmContent, reason: 'rejected' as const, status };
-      emit(this.host, 'gk-lead-error', detail);
-      callback('onLeadError', detail);
-      track('Hand Raise Form Failed', { glm_content: glmContent, reason: 'rejected', status });
+      this.host.report('gk-lead-error', { submissionId, glmContent, reason: 'rejected', status });
     }
     this.host.requestUpdate();
     void this.host.updateComplete.then(() => this.opened());

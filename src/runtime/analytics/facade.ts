@@ -3,8 +3,8 @@
  * dropped after a refusal. @segment/analytics-next is a lazy chunk, so before consent it costs zero bytes and
  * makes zero requests. Callers must never pass personal data; payloads carry ids and tracking labels only.
  */
-import { consent } from '../consent/state.js';
-import { removeLocal } from '../base/storage.js';
+import { consent } from '../consent/index.js';
+import { lazy, removeLocal } from '../base/index.js';
 
 export type Properties = Record<string, unknown>;
 interface Call {
@@ -18,20 +18,27 @@ export interface Client {
 }
 
 let pending: Call[] = [];
-let client: Promise<Client | null> | null = null;
 const MAX_PENDING = 100;
 
 /** Segment itself, its consent wrapper and our settings for both: a lazy chunk, loaded after analytics consent. */
-function load(): Promise<Client | null> {
-  return import('./segment-loader.js').then(
-    (m) => m.loadSegment(),
-    () => null,
-  );
+const loadSegment = lazy(() => import('./segment-loader.js').then((m) => m.loadSegment()));
+
+/**
+ * The anonymous id and attribution, loaded on first need (its module keeps or deletes them as consent says).
+ * Everything reaches identity.ts through this loader, never a static import: a module that is imported both ways
+ * gets a namespace object from the bundler's helper, which walks `for…in` and throws under a polluted
+ * Object.prototype (the hostile-host suite's Prototype.js host).
+ */
+export const loadIdentity = lazy(() => import('./identity.js').then((m) => (identity = m)));
+let identity: typeof import('./identity.js') | null = null;
+
+/** Identity if it has loaded: a post while the page unloads cannot wait for it. */
+export function loadedIdentity(): typeof identity {
+  return identity;
 }
 
-function deliver(call: Call): void {
-  client ??= load();
-  void client.then((c) => {
+function send(call: Call): void {
+  void loadSegment().then((c) => {
     if (!c || !consent.has('analytics')) return;
     if (call.type === 'track') c.track(call.name, call.properties);
     else c.page(undefined, call.name, call.properties);
@@ -39,7 +46,7 @@ function deliver(call: Call): void {
 }
 
 function enqueue(call: Call): void {
-  if (consent.has('analytics')) deliver(call);
+  if (consent.has('analytics')) send(call);
   else if (!consent.decided && pending.length < MAX_PENDING) pending.push(call);
 }
 
@@ -64,13 +71,14 @@ function removeSegmentStorage(): void {
   }
 }
 
-consent.addEventListener('change', () => {
+/** Follows a consent change (on-consent-change.ts): buffered calls go out, or are dropped with Segment's storage. */
+export function applyConsent(): void {
   if (consent.has('analytics')) {
     const calls = pending;
     pending = [];
-    calls.forEach(deliver);
+    calls.forEach(send);
   } else if (consent.decided) {
     pending = [];
     removeSegmentStorage();
   }
-});
+}

@@ -51,14 +51,14 @@ const lastTouch = currentTouch();
 const anonymousId = readLocal(ID_KEY) ?? uuid();
 const firstTouch = storedTouch() ?? lastTouch;
 
-function persist(): void {
+/** Keeps what consent allows and deletes the rest; on-consent-change.ts calls it after every decision. */
+export function persist(): void {
   if (consent.has('analytics')) writeLocal(ID_KEY, anonymousId);
   else removeLocal(ID_KEY);
   if (consent.has('marketing')) writeLocal(TOUCH_KEY, stringify(firstTouch));
   else removeLocal(TOUCH_KEY);
 }
 
-consent.addEventListener('change', persist);
 persist();
 
 /** The anonymous id, only when analytics consent allows identifying the browser. */

@@ -2,7 +2,7 @@
  * Loads Segment's analytics-next behind its consent wrapper (@segment/analytics-consent-tools), configured from
  * the page-wide settings. Only the analytics facade imports it, and only once the visitor allowed analytics.
  */
-import type { Client } from './facade.js';
+import { loadIdentity, type Client } from './facade.js';
 import { getConfig } from '../config/settings.js';
 import { consent } from '../consent/state.js';
 
@@ -41,7 +41,7 @@ export function loadSegment(): Promise<Client | null> {
         segmentApiHost ? { integrations: { 'Segment.io': apiHostOptions(segmentApiHost) } } : {},
       );
       const [analytics] = await browser;
-      const id = (await import('./identity.js')).getAnonymousId();
+      const id = (await loadIdentity())?.getAnonymousId();
       if (id) analytics.setAnonymousId(id);
       return analytics as unknown as Client;
     })

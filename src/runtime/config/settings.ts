@@ -5,6 +5,9 @@
 import { toHttpUrl } from './url.js';
 import { between, bool, check, httpUrl, matches, object, optional, text, type Parser } from './validate.js';
 import { warnOnce } from '../base/warn.js';
+import { CALLBACKS, type CallbackName, type GrowthKitCallbacks } from './outcomes.js';
+
+export type { GrowthKitCallbacks };
 
 export interface GrowthKitUser {
   firstName?: string;
@@ -12,14 +15,6 @@ export interface GrowthKitUser {
   email?: string;
   companyName?: string;
   name?: string;
-}
-
-export interface GrowthKitCallbacks {
-  onLeadSubmit?: (detail: unknown) => void;
-  onLeadSubmitted?: (detail: unknown) => void;
-  onLeadError?: (detail: unknown) => void;
-  onConsentChange?: (detail: unknown) => void;
-  onCourseComplete?: (detail: unknown) => void;
 }
 
 export interface GrowthKitConfig extends GrowthKitCallbacks {
@@ -56,7 +51,6 @@ const keyParsers: Record<string, Parser<unknown>> = {
   vidyardApiUrl: httpUrl,
 };
 
-const callbackKeys = ['onLeadSubmit', 'onLeadSubmitted', 'onLeadError', 'onConsentChange', 'onCourseComplete'];
 
 /** The script tag's `data-*` attribute for each key. */
 export const dataAttributes: Record<string, string> = {
@@ -89,7 +83,7 @@ export function configure(input: GrowthKitConfig, where: 'GrowthKit.configure' |
   const next: Record<string, unknown> = { ...current };
   for (const [key, value] of Object.entries(input)) {
     const label = where === 'script' ? (dataAttributes[key] ?? key) : key;
-    if (callbackKeys.includes(key)) {
+    if (CALLBACKS.includes(key)) {
       if (typeof value === 'function') next[key] = value;
       else warnOnce(where, label, 'expected a function');
       continue;
@@ -146,8 +140,8 @@ export function resolveEndpoint(tag: string, own: string | null | undefined, pat
 }
 
 /** Calls a configured callback without letting a host's exception escape into our flow. */
-export function callback(name: keyof GrowthKitCallbacks, detail: unknown): void {
-  const fn = current[name];
+export function callback(name: CallbackName, detail: unknown): void {
+  const fn = current[name] as ((detail: unknown) => void) | undefined;
   if (typeof fn !== 'function') return;
   try {
     fn(detail);

@@ -1,14 +1,13 @@
 /**
- * Loads runtime parts when they have something to do, so none of them weighs on the initial download:
- * - identity, once consent allows keeping an id or first touch, or kept ids must go after a withdrawal;
+ * Loads the consent room's lazy parts when they have something to do, so neither weighs on the initial download:
  * - consent signals (proof of consent, Google Consent Mode), once gtag/dataLayer is on the page or a decision is made;
  * - OneTrust follow mode, once OneTrust is on the page.
  */
 import { consent } from './state.js';
-import { readLocal } from '../base/storage.js';
+import { lazy } from '../base/lazy.js';
 
-const signals = () => import('./signals.js');
-const oneTrust = () => import('./onetrust.js');
+const signals = lazy(() => import('./signals.js'));
+const oneTrust = lazy(() => import('./onetrust.js'));
 let proofEndpoint: string | null = null;
 let started = false;
 
@@ -30,13 +29,12 @@ function oneTrustOnPage(): boolean {
 /** Hands the decision to OneTrust: set at once so no banner of ours shows, the follower arrives lazily. */
 function followOneTrust(): void {
   consent.follow('onetrust');
-  void oneTrust().then((m) => m.followOneTrust());
+  void oneTrust().then((m) => m?.followOneTrust());
 }
 
-function identityIfNeeded(): void {
-  if (consent.has('analytics') || consent.has('marketing') || readLocal('gk_aid') || readLocal('gk_first_touch')) {
-    void import('../analytics/identity.js');
-  }
+/** Signals the decision in force, if there is one: a Consent Mode update and its proof (signals.ts). */
+export function recordDecision(): void {
+  if (consent.get()) void signals().then((m) => m?.recordDecision(proofEndpoint));
 }
 
 /** Starts watching, once per page. */
@@ -44,18 +42,12 @@ export function startOnDemand(): void {
   if (started) return;
   started = true;
   const w = window as unknown as { gtag?: unknown; dataLayer?: unknown };
-  if (typeof w.gtag === 'function' || Array.isArray(w.dataLayer)) void signals().then((m) => m.startConsentMode());
-  consent.addEventListener('change', () => {
-    identityIfNeeded();
-    if (consent.get()) void signals().then((m) => m.recordDecision(proofEndpoint));
-  });
-  // Reads storage; nothing waits for it, so it stays out of the task that renders the widgets.
-  setTimeout(identityIfNeeded, 0);
+  if (typeof w.gtag === 'function' || Array.isArray(w.dataLayer)) void signals().then((m) => m?.startConsentMode());
   if (oneTrustOnPage()) followOneTrust();
   else window.addEventListener('OneTrustGroupsUpdated', followOneTrust, { once: true });
 }
 
 /** A <consent-gate onetrust-groups='{"C0002":"analytics"}'> maps OneTrust's groups to our categories. */
 export function setOneTrustGroups(json: string): void {
-  void oneTrust().then((m) => m.setGroups(json));
+  void oneTrust().then((m) => m?.setGroups(json));
 }

@@ -147,13 +147,11 @@ export class ConsentState extends EventTarget {
     this.decision = isDecision(parsed) && parsed.policy_version === this.settings.policyVersion ? parsed : null;
   }
 
+  /** Tells the kit (runtime/on-consent-change.ts lists everything that follows) and every element. */
   private notify(): void {
-    const detail: ConsentChangeDetail = { categories: this.categories(), source: this.decision?.source ?? null };
-    this.dispatchEvent(new CustomEvent('change', { detail }));
-    for (const target of [window, document]) {
-      target.dispatchEvent(new CustomEvent('gk-consent-change', { detail }));
-    }
+    this.dispatchEvent(new Event('change'));
   }
+
 }
 
 export const consent = new ConsentState();

@@ -8,10 +8,11 @@
  * memory: the item is then delivered while the page lives. Items older than `deliveryMaxAgeDays` (7) give up
  * with a `gk-delivery-failed` event.
  */
-import { getConfig } from '../config/settings.js';
-import { readLocal, writeLocal } from '../base/storage.js';
+import { report } from '../analytics/index.js';
+import { getConfig } from '../config/index.js';
+import { readLocal, stringify, writeLocal } from '../base/index.js';
 import { send, type SendResult } from './transport.js';
-import { stringify } from '../base/json.js';
+import { outboxEvents, type Delivery, type DeliveryFailedDetail, type DeliveryState, type DeliverOptions } from './types.js';
 
 export interface OutboxItem {
   key: string;
@@ -21,13 +22,6 @@ export interface OutboxItem {
   createdAt: number;
   attempts: number;
   nextAt: number;
-}
-
-export type DeliveryState = 'delivered' | 'queued' | 'rejected' | 'expired';
-
-export interface Delivery {
-  state: DeliveryState;
-  result: SendResult | null;
 }
 
 export interface OutboxSettings {
@@ -48,9 +42,6 @@ const inFlight = new Set<string>();
 /** Keys settled here or in another tab: never written back to storage, never sent again. */
 const settledKeys = new Set<string>();
 let timer: ReturnType<typeof setTimeout> | undefined;
-
-/** Fires `settled` (detail: { key, state, result }) when a queued item is finally delivered, rejected or expired. */
-export const outboxEvents = new EventTarget();
 
 interface SettledMessage {
   key: string;
@@ -86,7 +77,7 @@ function forget({ key, state, result }: SettledMessage, endpoint?: string): void
   outboxEvents.dispatchEvent(new CustomEvent('settled', { detail: { key, state, result } }));
   if (endpoint && state !== 'delivered') {
     const detail: DeliveryFailedDetail = { key, endpoint, reason: state === 'expired' ? 'expired' : 'rejected', status: result?.status ?? 0 };
-    for (const target of [window, document]) target.dispatchEvent(new CustomEvent('gk-delivery-failed', { detail }));
+    report('page', 'gk-delivery-failed', detail);
   }
 }
 
@@ -95,14 +86,6 @@ function settle(item: OutboxItem, state: DeliveryState, result: SendResult | nul
   forget(message, item.endpoint);
   save();
   channel?.postMessage(message);
-}
-
-/** Why an item left the outbox undelivered: too old, or refused for good by the endpoint. */
-export interface DeliveryFailedDetail {
-  key: string;
-  endpoint: string;
-  reason: 'expired' | 'rejected';
-  status: number;
 }
 
 function delayFor(item: OutboxItem, result: SendResult): number {
@@ -199,23 +182,16 @@ function flushOnExit(unloading: boolean): void {
 }
 
 /**
- * Keeps `payload` until `endpoint` accepts it under `key`. Resolves after the first attempt: 'delivered',
+ * Stores `payload` and keeps it until `endpoint` accepts it under `key` (the door's `deliver` calls this). Resolves after the first attempt: 'delivered',
  * 'rejected' (with the endpoint's answer), or 'queued' (kept, and retried until it settles).
  */
-export function deliver(endpoint: string, payload: unknown, key: string, { keepalive = false, headers }: DeliverOptions = {}): Promise<Delivery> {
+export function keep(endpoint: string, payload: unknown, key: string, { keepalive = false, headers }: DeliverOptions = {}): Promise<Delivery> {
   const existing = items.find((i) => i.key === key);
   if (existing) return Promise.resolve({ state: 'queued', result: null });
   const item: OutboxItem = { key, endpoint, payload, ...(headers ? { headers } : {}), createdAt: Date.now(), attempts: 0, nextAt: Date.now() };
   items.push(item);
   save();
   return attempt(item, keepalive);
-}
-
-export interface DeliverOptions {
-  /** The page is unloading: send with keepalive in a request that needs no preflight (it stays stored until answered). */
-  keepalive?: boolean;
-  /** Headers the receiving protocol needs, kept with the item for every retry. */
-  headers?: Record<string, string>;
 }
 
 /** Items waiting (tests and the dev panel read this). */

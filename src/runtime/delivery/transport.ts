@@ -1,6 +1,7 @@
 /**
- * How widgets hand a payload to an endpoint. Every request carries an Idempotency-Key so the endpoint can store
- * a retried submission once. The durable outbox replaces the plain fetch transport through `setTransport`.
+ * How the outbox sends one attempt of an item. Every request carries an Idempotency-Key so the endpoint can store
+ * a retried submission once. `setTransport` swaps the fetch-based transport for another (an npm user's own HTTP
+ * client, a test double for a host app); storage, retries and idempotency stay the outbox's either way.
  */
 import { stringify } from '../base/json.js';
 
@@ -73,6 +74,7 @@ export const fetchTransport: Transport = {
 
 let current: Transport = fetchTransport;
 
+/** Sends every later attempt through `transport` instead of fetch. */
 export function setTransport(transport: Transport): void {
   current = transport;
 }

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { configure, configureFromScript, getConfig, resolveEndpoint } from '../../../src/runtime/config/settings.js';
+import { configure, configureFromScript, getConfig, resolveEndpoint } from '../../../src/runtime/config/index.js';
 import { captureWarnings, cleanSlate } from '../../helpers.js';
 
 describe('runtime/config', () => {

@@ -1,11 +1,15 @@
 import { expect, oneEvent } from '@open-wc/testing';
-import { consent, ConsentState } from '../../../src/runtime/consent/state.js';
+import { consent, ConsentState } from '../../../src/runtime/consent/index.js';
 import { getAnonymousId, getAttribution } from '../../../src/runtime/analytics/identity.js';
+import { loadIdentity } from '../../../src/runtime/analytics/index.js';
+import { watchConsent } from '../../../src/runtime/on-consent-change.js';
 import { cleanSlate } from '../../helpers.js';
 
 const ourKeys = () => Object.keys(localStorage).filter((k) => k.startsWith('gk_') || k.startsWith('ajs_'));
 
 describe('runtime/consent and identity', () => {
+  // As on a page where an earlier visit kept an id: identity is loaded, and follows every decision at once.
+  before(() => (watchConsent(), loadIdentity()));
   beforeEach(cleanSlate);
 
   it('keeps no id, attribution or decision in storage before a decision', () => {

@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { uuid } from '../../../src/runtime/base/ids.js';
+import { uuid } from '../../../src/runtime/base/index.js';
 import { send } from '../../../src/runtime/delivery/transport.js';
-import { configure } from '../../../src/runtime/config/settings.js';
-import { deliver, pending } from '../../../src/runtime/delivery/outbox.js';
-import type { DeliveryFailedDetail } from '../../../src/runtime/delivery/outbox.js';
+import { configure } from '../../../src/runtime/config/index.js';
+import { deliver, type DeliveryFailedDetail } from '../../../src/runtime/delivery/index.js';
+import { pending } from '../../../src/runtime/delivery/outbox.js';
 import { captureWarnings, cleanSlate, endpoint, submissions, waitFor } from '../../helpers.js';
 
 const validConsent = () => ({

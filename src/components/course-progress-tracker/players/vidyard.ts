@@ -4,7 +4,7 @@
  * replaces `<img class="vidyard-player-embed" data-uuid>`, so `data-lesson-id` goes on a wrapper around it; the
  * API script comes from `vidyardApiUrl` (default https://play.vidyard.com/embed/v4.js).
  */
-import { getConfig } from '../../../runtime/config/settings.js';
+import { getConfig } from '../../../runtime/config/index.js';
 import { playerApi, type Adapter, type PlayerEvent } from './player.js';
 
 interface VidyardPlayer {

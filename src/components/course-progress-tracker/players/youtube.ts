@@ -4,7 +4,7 @@
  * `youtubeApiUrl` (default https://www.youtube.com/iframe_api). The API has no time event, so the playhead is
  * read every 250 ms while playing.
  */
-import { getConfig } from '../../../runtime/config/settings.js';
+import { getConfig } from '../../../runtime/config/index.js';
 import { playerApi, poll, type Adapter, type PlayerEvent } from './player.js';
 
 interface YTPlayer {
