@@ -172,7 +172,7 @@ export default defineConfig(({ mode }) => ({
                 groups: [
                   {
                     name: (id: string) =>
-                      /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/|src\/(runtime|internal|controllers|events)\/|src\/elements\.ts|src\/locales\/en\.ts|(hand-raise-lead-button|course-progress-tracker|consent-gate)\.schema\.ts/.test(id) &&
+                      /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/|src\/(runtime|internal|controllers|events)\/|src\/elements\.ts|src\/locales\/en\.ts|(hand-raise-lead-button|course-progress-tracker|consent-gate)\.attributes\.ts/.test(id) &&
                       !/src\/runtime\/(delivery\/(outbox|transport)|base\/(zod|json-entries)|analytics\/(identity|segment-loader)|consent\/(signals|onetrust))\.ts|src\/internal\/dialog-styles\.ts/.test(id)
                         ? 'core'
                         : null,

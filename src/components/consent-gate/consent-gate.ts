@@ -6,7 +6,7 @@ import { baseStyles } from '../../internal/shared-styles.js';
 import { lazy } from '../../runtime/base/index.js';
 import { toHttpUrl } from '../../runtime/config/index.js';
 import { consent, setOneTrustGroups, setProofEndpoint, startOnDemand, type ConsentCategory, type ConsentSource } from '../../runtime/consent/index.js';
-import { parseCategory, parseMode, type ConsentGateMode } from './consent-gate.schema.js';
+import { parseCategory, parseMode, type ConsentGateMode } from './consent-gate.attributes.js';
 import { styles } from './consent-gate.styles.js';
 import type { PreferencesHost, PreferencesPart } from './consent-preferences-host.js';
 

@@ -7,7 +7,7 @@ import { lazy, uuid } from '../../runtime/base/index.js';
 import { bool, check, num, object, optional, resolveEndpoint, toHttpUrl } from '../../runtime/config/index.js';
 import { deliver } from '../../runtime/delivery/index.js';
 import type { CourseHost } from './course-host.js';
-import type { Lesson } from './course-progress-tracker.schema.js';
+import type { Lesson } from './course-progress-tracker.attributes.js';
 import { playedSeconds } from './played-time.js';
 import type { ProgressEvent } from './progress-event.schema.js';
 

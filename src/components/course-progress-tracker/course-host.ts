@@ -6,7 +6,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { LocaleController } from '../../controllers/locale-controller.js';
 import type { GkEventDetails, OutcomeEvent } from '../../runtime/config/index.js';
-import type { CompletionRule, Lesson } from './course-progress-tracker.schema.js';
+import type { CompletionRule, Lesson } from './course-progress-tracker.attributes.js';
 
 export interface LessonProgress {
   segments: [number, number][];

@@ -5,7 +5,7 @@ import { baseStyles } from '../../internal/shared-styles.js';
 import { lazy, readLocal, stringify, writeLocal } from '../../runtime/base/index.js';
 import { percent, toHttpUrl } from '../../runtime/config/index.js';
 import type { CourseHost, CourseRules, CourseState, LessonProgress } from './course-host.js';
-import { parseCompletion, parseLessons, type CompletionRule, type Lesson } from './course-progress-tracker.schema.js';
+import { parseCompletion, parseLessons, type CompletionRule, type Lesson } from './course-progress-tracker.attributes.js';
 import { styles } from './course-progress-tracker.styles.js';
 import type { MediaTracking } from './media-tracking.js';
 import { coveredPercent } from './played-time.js';

@@ -6,15 +6,11 @@ import { track } from '../../runtime/analytics/index.js';
 import { lazy, nextTask } from '../../runtime/base/index.js';
 import { check, text } from '../../runtime/config/index.js';
 import {
-  DEFAULT_REQUIRED,
-  LEAD_FIELDS,
   parseCtaTracking,
-  parseFieldList,
   parseVariant,
   type ButtonVariant,
   type CtaTracking,
-  type LeadField,
-} from './hand-raise-lead-button.schema.js';
+} from './hand-raise-lead-button.attributes.js';
 import { styles } from './hand-raise-lead-button.styles.js';
 import type { LeadFormHost, LeadFormPart, LeadSettings } from './lead-form-host.js';
 
@@ -121,13 +117,9 @@ export class HandRaiseLeadButton extends GrowthKitElement implements LeadFormHos
   private readonly attrs = new AttributesController<{
     ctaTracking: CtaTracking;
     variant: ButtonVariant;
-    fields: LeadField[];
-    requiredFields: LeadField[];
   }>(this, {
     ctaTracking: { attribute: 'cta-tracking', parse: parseCtaTracking, fallback: {}, json: true },
     variant: { attribute: 'variant', parse: parseVariant, fallback: 'primary' },
-    fields: { attribute: 'fields', parse: parseFieldList, fallback: [...LEAD_FIELDS] },
-    requiredFields: { attribute: 'required-fields', parse: parseFieldList, fallback: DEFAULT_REQUIRED },
   });
 
   /**
@@ -135,13 +127,10 @@ export class HandRaiseLeadButton extends GrowthKitElement implements LeadFormHos
    * @internal
    */
   get settings(): LeadSettings {
-    const { ctaTracking, fields, requiredFields } = this.attrs.values;
-    // Email is how sales reaches the lead: always shown and always required.
-    const shown = fields.includes('email') ? fields : [...fields, 'email' as const];
     return {
-      ctaTracking,
-      fields: shown,
-      required: new Set<LeadField>([...requiredFields.filter((f) => shown.includes(f)), 'email']),
+      ctaTracking: this.attrs.values.ctaTracking,
+      fields: String(this.fields ?? ''),
+      requiredFields: String(this.requiredFields ?? ''),
       glmContent: this.glmContent,
       glmSource: this.glmSource || location.host + location.pathname,
       productInteraction: this.productInteraction,

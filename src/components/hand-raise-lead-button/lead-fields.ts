@@ -1,54 +1,80 @@
 /**
- * The lead form's field rules as plain data, with no validation library: the lazy form checks each input with
- * `checkField`, and the endpoint's zod schema (lead.schema.ts) is built from the same rules, so browser and
- * server agree. zod stays out of the browser: its object helpers walk `for…in` and break on a page whose
- * Object.prototype has been extended (Prototype.js and friends).
+ * The lead form's fields, one row each: everything the form, the `fields`/`required-fields` attributes and the
+ * endpoint's zod schema (lead.schema.ts) know of a field comes from this table, so browser and server agree and a
+ * new field is one row. Plain data and plain checks, no validation library: zod's object helpers walk `for…in`
+ * and break on a page whose Object.prototype has been extended (Prototype.js and friends), so zod stays on the
+ * endpoint. Rows are in the order the form shows them.
  */
-import type { LeadField } from './hand-raise-lead-button.schema.js';
+import { warnOnce } from '../../runtime/base/index.js';
+import { check, words } from '../../runtime/config/index.js';
+import type { MessageKey } from '../../runtime/i18n/index.js';
 
 export const COMPANY_SIZES = ['1-99', '100-499', '500-1,999', '2,000-9,999', '10,000+'] as const;
 
 /** zod's own email pattern (zod/v4/core/regexes.js), so the endpoint and the form accept the same addresses. */
 export const EMAIL = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
 
-export interface FieldRule {
-  max?: number;
+export interface FieldSpec {
+  /** The label's message key. */
+  label: MessageKey;
+  /** The autocomplete token browsers fill it from. */
+  autocomplete: string;
+  /** How it is entered: an <input type>, a <select> or a <textarea>. */
+  input: 'text' | 'email' | 'tel' | 'select' | 'textarea';
+  /** Whether it takes the form's full width. */
+  wide?: boolean;
+  /** Whether it is required unless `required-fields` says otherwise (State only for the US and Canada). */
+  required: boolean;
+  /** The longest value, in the browser and at the endpoint. */
+  max: number;
   pattern?: RegExp;
   oneOf?: readonly string[];
 }
 
-/** Per-field rules; "required" is decided by the element's `required-fields`, not here. */
-export const FIELD_RULES: Record<LeadField, FieldRule> = {
-  first_name: { max: 255 },
-  last_name: { max: 255 },
-  email: { max: 254, pattern: EMAIL },
-  company_name: { max: 255 },
-  company_size: { oneOf: COMPANY_SIZES },
-  phone_number: { max: 50, pattern: /^[+\d\s().\-/]*$/ },
-  country: { pattern: /^[A-Z]{2}$/ },
-  state: { max: 100 },
-  comment: { max: 2000 },
-};
+export const FIELDS = {
+  first_name: { label: 'lead.firstName', autocomplete: 'given-name', input: 'text', required: true, max: 255 },
+  last_name: { label: 'lead.lastName', autocomplete: 'family-name', input: 'text', required: true, max: 255 },
+  email: { label: 'lead.email', autocomplete: 'email', input: 'email', wide: true, required: true, max: 254, pattern: EMAIL },
+  company_name: { label: 'lead.companyName', autocomplete: 'organization', input: 'text', required: true, max: 255 },
+  company_size: { label: 'lead.companySize', autocomplete: 'off', input: 'select', required: true, max: 20, oneOf: COMPANY_SIZES },
+  phone_number: { label: 'lead.phoneNumber', autocomplete: 'tel', input: 'tel', required: false, max: 50, pattern: /^[+\d\s().\-/]*$/ },
+  country: { label: 'lead.country', autocomplete: 'country', input: 'select', wide: true, required: true, max: 2, pattern: /^[A-Z]{2}$/ },
+  state: { label: 'lead.state', autocomplete: 'address-level1', input: 'select', wide: true, required: true, max: 100 },
+  comment: { label: 'lead.comment', autocomplete: 'off', input: 'textarea', wide: true, required: false, max: 2000 },
+} as const satisfies Record<string, FieldSpec>;
+
+export type LeadField = keyof typeof FIELDS;
+/** The fields in the order they are shown. */
+export const LEAD_FIELDS = Object.keys(FIELDS) as LeadField[];
+/** Shown and required unless `fields` / `required-fields` say otherwise. */
+export const DEFAULT_REQUIRED = LEAD_FIELDS.filter((f) => FIELDS[f].required);
 
 /** What is wrong with a (trimmed) value, or null. */
 export function checkField(field: LeadField, value: string): 'too long' | 'invalid' | null {
-  const { max, pattern, oneOf } = FIELD_RULES[field];
-  if (max !== undefined && value.length > max) return 'too long';
+  const { max, pattern, oneOf } = FIELDS[field] as FieldSpec;
+  if (value.length > max) return 'too long';
   if ((pattern && !pattern.test(value)) || (oneOf && !oneOf.includes(value))) return 'invalid';
   return null;
 }
 
-const FREE_MAIL = new Set(
-  (
-    'gmail.com googlemail.com yahoo.com yahoo.co.uk yahoo.fr yahoo.de ymail.com hotmail.com hotmail.co.uk hotmail.fr ' +
-    'outlook.com live.com msn.com aol.com icloud.com me.com mac.com proton.me protonmail.com gmx.de gmx.net gmx.com ' +
-    'web.de t-online.de mail.ru yandex.ru yandex.com qq.com 163.com 126.com zoho.com mail.com free.fr orange.fr ' +
-    'libero.it wp.pl o2.pl interia.pl uol.com.br bol.com.br naver.com'
-  ).split(' '),
-);
+const parseFieldList = words(LEAD_FIELDS, 'field');
 
-/** Whether the address is at a company domain rather than a free-mail provider. Flags, never blocks. */
-export function isBusinessEmail(email: string): boolean {
-  const domain = email.trim().toLowerCase().split('@')[1] ?? '';
-  return domain !== '' && !FREE_MAIL.has(domain);
+/** A `fields` or `required-fields` value; a bad one warns once and the default stays. */
+function fieldList(raw: string, attribute: string, fallback: LeadField[]): LeadField[] {
+  if (!raw.trim()) return fallback;
+  const result = check(parseFieldList, raw);
+  if (result.ok) return result.value;
+  warnOnce('hand-raise-lead-button', attribute, `${result.problem}; using the default`);
+  return fallback;
+}
+
+/**
+ * The fields shown and required, from the button's `fields` and `required-fields`. Email is always both: it is
+ * how sales reaches the lead.
+ */
+export function fieldSets(fields: string, requiredFields: string): { shown: LeadField[]; required: Set<LeadField> } {
+  const listed = fieldList(fields, 'fields', LEAD_FIELDS);
+  const shown = listed.includes('email') ? listed : [...listed, 'email' as const];
+  const required = fieldList(requiredFields, 'required-fields', DEFAULT_REQUIRED).filter((f) => shown.includes(f));
+  return { shown, required: new Set<LeadField>([...required, 'email']) };
 }

@@ -5,13 +5,14 @@
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import type { LocaleController } from '../../controllers/locale-controller.js';
 import type { GkEventDetails, OutcomeEvent } from '../../runtime/config/index.js';
-import type { CtaTracking, LeadField } from './hand-raise-lead-button.schema.js';
+import type { CtaTracking } from './hand-raise-lead-button.attributes.js';
 
 /** The button's validated settings, as the form reads them. */
 export interface LeadSettings {
   ctaTracking: CtaTracking;
-  fields: LeadField[];
-  required: Set<LeadField>;
+  /** The `fields` and `required-fields` attributes as written: the form checks them against the field table. */
+  fields: string;
+  requiredFields: string;
   glmContent: string;
   glmSource: string;
   productInteraction: string;

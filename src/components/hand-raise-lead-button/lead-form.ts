@@ -13,8 +13,8 @@ import { consent } from '../../runtime/consent/index.js';
 import { deliver, outboxEvents, type Delivery } from '../../runtime/delivery/index.js';
 import { addMessages, type MessageKey } from '../../runtime/i18n/index.js';
 import { countryOptions, REGIONS } from './countries.js';
-import { LEAD_FIELDS, type LeadField } from './hand-raise-lead-button.schema.js';
-import { checkField, COMPANY_SIZES, isBusinessEmail } from './lead-fields.js';
+import { isBusinessEmail } from './business-email.js';
+import { checkField, COMPANY_SIZES, FIELDS, fieldSets, LEAD_FIELDS, type FieldSpec, type LeadField } from './lead-fields.js';
 import type { LeadFormHost, LeadFormPart } from './lead-form-host.js';
 import type { Lead } from './lead.schema.js';
 import { formStyles } from './lead-form.styles.js';
@@ -23,33 +23,6 @@ addMessages('en', enForm);
 
 type Status = 'editing' | 'sending' | 'success' | 'saved' | 'rejected';
 type Values = Record<LeadField, string>;
-
-const LABELS: Record<LeadField, MessageKey> = {
-  first_name: 'lead.firstName',
-  last_name: 'lead.lastName',
-  email: 'lead.email',
-  company_name: 'lead.companyName',
-  company_size: 'lead.companySize',
-  phone_number: 'lead.phoneNumber',
-  country: 'lead.country',
-  state: 'lead.state',
-  comment: 'lead.comment',
-};
-
-/** The autocomplete tokens that let browsers fill the form. */
-const AUTOCOMPLETE: Record<LeadField, string> = {
-  first_name: 'given-name',
-  last_name: 'family-name',
-  email: 'email',
-  company_name: 'organization',
-  company_size: 'off',
-  phone_number: 'tel',
-  country: 'country',
-  state: 'address-level1',
-  comment: 'off',
-};
-
-const WIDE = new Set<LeadField>(['email', 'comment', 'country', 'state']);
 
 /** The attribution when identity could not be loaded: this page alone, no id. */
 function pageOnly(): Attribution {
@@ -112,13 +85,24 @@ export class LeadForm implements ReactiveController, LeadFormPart {
     return values;
   }
 
+  /** The fields shown and required, re-read when the button's attributes change. */
+  private sets(): ReturnType<typeof fieldSets> {
+    const { fields, requiredFields } = this.host.settings;
+    const key = `${fields}|${requiredFields}`;
+    if (key !== this.setsKey) [this.setsKey, this.setsValue] = [key, fieldSets(fields, requiredFields)];
+    return this.setsValue!;
+  }
+  private setsKey = '';
+  private setsValue: ReturnType<typeof fieldSets> | null = null;
+
   private shown(field: LeadField): boolean {
-    if (field === 'state') return this.host.settings.fields.includes('state') && this.values.country in REGIONS;
-    return this.host.settings.fields.includes(field);
+    const { shown } = this.sets();
+    if (field === 'state') return shown.includes('state') && this.values.country in REGIONS;
+    return shown.includes(field);
   }
 
   private required(field: LeadField): boolean {
-    return this.shown(field) && this.host.settings.required.has(field);
+    return this.shown(field) && this.sets().required.has(field);
   }
 
   private validate(field: LeadField): MessageKey | undefined {
@@ -246,15 +230,16 @@ export class LeadForm implements ReactiveController, LeadFormPart {
     const id = `gk-${field}`;
     const error = this.errors[field];
     const required = this.required(field);
+    const spec: FieldSpec = FIELDS[field];
     const common = {
       id,
       name: field,
       invalid: error ? 'true' : 'false',
       describedby: error ? `${id}-error` : undefined,
-      autocomplete: AUTOCOMPLETE[field],
+      autocomplete: spec.autocomplete,
     };
     let control;
-    if (field === 'company_size' || field === 'country' || field === 'state') {
+    if (spec.input === 'select') {
       const options =
         field === 'company_size'
           ? COMPANY_SIZES.map((size): [string, string] => [size, size])
@@ -276,26 +261,25 @@ export class LeadForm implements ReactiveController, LeadFormPart {
         <option value="">${t('lead.choose')}</option>
         ${options.map(([value, label]) => html`<option value=${value} ?selected=${value === this.values[field]}>${label}</option>`)}
       </select>`;
-    } else if (field === 'comment') {
+    } else if (spec.input === 'textarea') {
       control = html`<textarea
         part="input"
         id=${common.id}
         name=${common.name}
         aria-invalid=${common.invalid}
         aria-describedby=${ifDefined(common.describedby)}
-        maxlength="2000"
+        maxlength=${spec.max}
         ?required=${required}
         .value=${this.values[field]}
         @input=${this.handleInput}
         @blur=${this.handleBlur}
       ></textarea>`;
     } else {
-      const type = field === 'email' ? 'email' : field === 'phone_number' ? 'tel' : 'text';
       control = html`<input
         part="input"
         id=${common.id}
         name=${common.name}
-        type=${type}
+        type=${spec.input}
         autocomplete=${common.autocomplete}
         aria-invalid=${common.invalid}
         aria-describedby=${ifDefined(common.describedby)}
@@ -305,8 +289,8 @@ export class LeadForm implements ReactiveController, LeadFormPart {
         @blur=${this.handleBlur}
       />`;
     }
-    return html`<div part="field" class="field ${WIDE.has(field) ? 'wide' : ''}">
-      <label for=${id}>${t(LABELS[field])} ${required ? nothing : html`<span class="optional">${t('lead.optional')}</span>`}</label>
+    return html`<div part="field" class="field ${spec.wide ? 'wide' : ''}">
+      <label for=${id}>${t(spec.label)} ${required ? nothing : html`<span class="optional">${t('lead.optional')}</span>`}</label>
       ${control}
       <span class="error" id="${id}-error" aria-live="polite">${error ? t(error) : ''}</span>
     </div>`;

@@ -1,31 +1,22 @@
 /**
- * What <hand-raise-lead-button> posts, validated by the reference endpoint. The field rules come from
- * lead-fields.ts, which the browser form checks without zod, so browser and server agree.
+ * What <hand-raise-lead-button> posts, validated by the reference endpoint. The fields' rules come from the table
+ * in lead-fields.ts, which the browser form checks without zod, so browser and server agree.
  * Keys are snake_case like GitLab's hand-raise API.
  */
 import { z } from '../../runtime/base/zod.js';
-import { COMPANY_SIZES, FIELD_RULES } from './lead-fields.js';
-import type { LeadField } from './hand-raise-lead-button.schema.js';
+import { FIELDS, LEAD_FIELDS, type FieldSpec, type LeadField } from './lead-fields.js';
 
 const text = (max: number) => z.string().check(z.trim(), z.maxLength(max, 'too long'));
 
-/** A field's rule as a zod schema. */
+/** A field's row of the table as a zod schema: the same limit, pattern and choices the form checks. */
 function field(name: LeadField) {
-  const { max, pattern } = FIELD_RULES[name];
-  return z.string().check(z.trim(), z.maxLength(max ?? 10_000, 'too long'), z.regex(pattern ?? /[\s\S]*/, `invalid ${name}`));
+  const { max, pattern, oneOf }: FieldSpec = FIELDS[name];
+  if (oneOf) return z.enum(oneOf as [string, ...string[]]);
+  return z.string().check(z.trim(), z.maxLength(max, 'too long'), z.regex(pattern ?? /[\s\S]*/, `invalid ${name}`));
 }
 
-export const fieldSchemas = {
-  first_name: field('first_name'),
-  last_name: field('last_name'),
-  email: field('email'),
-  company_name: field('company_name'),
-  company_size: z.enum(COMPANY_SIZES),
-  phone_number: field('phone_number'),
-  country: field('country'),
-  state: field('state'),
-  comment: field('comment'),
-};
+export const fieldSchemas = Object.fromEntries(LEAD_FIELDS.map((f) => [f, field(f)])) as Record<LeadField, ReturnType<typeof field>>;
+const optionalFields = Object.fromEntries(LEAD_FIELDS.map((f) => [f, z.optional(fieldSchemas[f])])) as Record<LeadField, z.ZodMiniOptional<ReturnType<typeof field>>>;
 
 const utm = z.optional(text(200));
 const touchSchema = z.object({
@@ -46,15 +37,9 @@ export const leadSchema = z.object({
   glm_source: text(500),
   product_interaction: text(200),
   namespace_id: z.nullable(text(100)),
-  first_name: z.optional(fieldSchemas.first_name),
-  last_name: z.optional(fieldSchemas.last_name),
+  ...optionalFields,
+  // Email is how sales reaches the lead: required whatever `required-fields` says.
   email: fieldSchemas.email,
-  company_name: z.optional(fieldSchemas.company_name),
-  company_size: z.optional(fieldSchemas.company_size),
-  phone_number: z.optional(fieldSchemas.phone_number),
-  country: z.optional(fieldSchemas.country),
-  state: z.optional(fieldSchemas.state),
-  comment: z.optional(fieldSchemas.comment),
   business_email: z.boolean(),
   locale: text(35),
   page: z.object({ url: text(2048), title: text(500), referrer: text(2048) }),
