@@ -103,18 +103,24 @@ describe('analytics in the built kit', () => {
       </course-progress-tracker>`,
     );
     const video = win.document.querySelector('video')!;
+    const spec = async () => (await events()).filter((e) => e.event?.startsWith('Video '));
+    const arrived = (name: string) => waitFor(async () => (await spec()).some((e) => e.event === name), 10000, name);
     await waitFor(() => video.readyState >= 1, 10000, 'the video');
-    await new Promise((r) => setTimeout(r, 300));
     await video.play();
-    await new Promise((r) => setTimeout(r, 1000));
+    await arrived('Video Playback Started');
     video.pause();
-    await new Promise((r) => setTimeout(r, 300));
+    await arrived('Video Playback Paused');
     await video.play();
-    // Looping past 10 s of playback gives one heartbeat; then the last lap ends the session.
-    await new Promise((r) => setTimeout(r, 10_500));
+    await arrived('Video Playback Resumed');
+    // Ten seconds of playback on the page's clock: its Date.now moves ahead while the video plays on, so the next
+    // time update is due a heartbeat. Then the last lap ends the session.
+    const clock = (win as unknown as { Date: DateConstructor }).Date;
+    const now = clock.now.bind(clock);
+    clock.now = () => now() + 10_000;
+    await arrived('Video Content Playing');
+    clock.now = now;
     video.loop = false;
     await waitFor(() => video.ended, 10000, 'the end');
-    const spec = async () => (await events()).filter((e) => e.event?.startsWith('Video '));
     await waitFor(async () => (await spec()).some((e) => e.event === 'Video Playback Completed'), 10000, 'Video Playback Completed');
     const sent = await spec();
     expect(sent.map((e) => e.event).sort()).to.deep.equal([

@@ -14,7 +14,6 @@ describe('durable delivery under faults', () => {
   let server: Running;
   let browser: Browser;
   let context: BrowserContext;
-  const started = new Map<string, number>();
 
   before(async () => {
     server = await startServer({ static: { '/dist/': 'dist', '/fixtures/': 'test/fixtures', '/media/': 'demo/media' } });
@@ -29,9 +28,14 @@ describe('durable delivery under faults', () => {
     await context?.close().catch(() => undefined);
   });
 
-  /** A fresh visitor (own storage) on a fixture page; console errors and uncaught exceptions are collected. */
+  /**
+   * A fresh visitor (own storage) on a fixture page; console errors and uncaught exceptions are collected. The
+   * page's timers run on Playwright's clock: time flows as usual, and `later(page)` jumps past every retry the
+   * outbox could have scheduled, so a test sees at once what minutes would bring (or that nothing more comes).
+   */
   async function visit(path = '/fixtures/lead.html', init?: string): Promise<{ page: Page; errors: string[] }> {
     context = await browser.newContext();
+    await context.clock.install();
     if (init) await context.addInitScript(init);
     const page = await context.newPage();
     const errors = recordErrors(page);
@@ -64,24 +68,42 @@ describe('durable delivery under faults', () => {
     }
   }
 
+  /** Jumps the page's clock past the outbox's longest backoff (5 min), firing each due timer, then lets it settle. */
+  async function later(page: Page): Promise<void> {
+    await page.clock.fastForward(5 * 60_000 + 1000);
+    await page.evaluate('new Promise((r) => setTimeout(r, 0))');
+  }
+
+  /** Retries while the endpoint is down: the clock jumps until `count` attempts of `path` arrived since `since`. */
+  async function triedTimes(page: Page, count: number, since: number, path = LEADS): Promise<void> {
+    const end = Date.now() + 20_000;
+    while (attempts(path, since).length < count) {
+      if (Date.now() > end) throw new Error(`timed out waiting for ${count} attempts`);
+      await page.clock.fastForward(10_000);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
   const outboxEmpty = async (page: Page) => ((await page.evaluate('localStorage.getItem("gk_outbox")')) ?? '[]') === '[]';
 
-  it('1. 503 for 10 s, then recovery: one row, every attempt with the same key, "saved" then success', async () => {
+  it('1. 503 while the endpoint is down (three attempts), then recovery: one row, every attempt with the same key, "saved" then success', async () => {
     const since = Date.now();
     const before = leads().length;
-    server.faults.refuse = { status: 503, until: Date.now() + 10_000 };
+    server.faults.refuse = { status: 503, until: Infinity };
     const { page, errors } = await visit();
     await submit(page);
     await page.locator('hand-raise-lead-button .notice.saved').waitFor();
-    await page.locator('hand-raise-lead-button .notice.success').waitFor({ timeout: 45_000 });
+    await triedTimes(page, 3, since);
+    delete server.faults.refuse;
+    await later(page);
+    await page.locator('hand-raise-lead-button .notice.success').waitFor();
     assert.equal(leads().length, before + 1);
     const tries = attempts(LEADS, since);
-    assert.ok(tries.length >= 3, `retried: ${tries.length} attempts`);
+    assert.ok(tries.length >= 4, `retried: ${tries.length} attempts`);
     assert.equal(new Set(tries.map((a) => a.key)).size, 1, 'one key on every attempt');
     assert.deepEqual(tries.slice(0, -1).map((a) => a.outcome), tries.slice(0, -1).map(() => 503));
     assert.equal(tries.at(-1)!.outcome, 201);
     assert.deepEqual(errors.filter((e) => !e.includes('503')), []);
-    started.set('1', tries.length);
   });
 
   it('2. stored, then the connection drops before the answer: retried with the same key, one row', async () => {
@@ -105,7 +127,9 @@ describe('durable delivery under faults', () => {
     await context.setOffline(true);
     await submitButton(page).click();
     await page.locator('hand-raise-lead-button .notice.saved').waitFor();
-    await page.waitForTimeout(60_000);
+    // A minute offline: every retry due in it runs, and fails without reaching the server.
+    await page.clock.fastForward(60_000);
+    await page.evaluate('new Promise((r) => setTimeout(r, 0))');
     assert.equal(attempts(LEADS, since).length, 0, 'nothing reached the server while offline');
     assert.equal(leads().length, before);
     await context.setOffline(false);
@@ -131,7 +155,7 @@ describe('durable delivery under faults', () => {
   async function oneRow(page: Page, since: number, before: number): Promise<void> {
     await until(() => leads().length === before + 1, 20_000, 'the row');
     await until(() => outboxEmpty(page), 20_000, 'an empty outbox');
-    await page.waitForTimeout(1000);
+    await later(page);
     assert.equal(leads().length, before + 1);
     assert.equal(new Set(attempts(LEADS, since).map((a) => a.key)).size, 1);
   }
@@ -162,7 +186,7 @@ describe('durable delivery under faults', () => {
     const { page } = await visit();
     await submit(page);
     await page.locator('hand-raise-lead-button [name="email"][aria-invalid="true"]').waitFor();
-    await page.waitForTimeout(3000);
+    await later(page);
     assert.equal(attempts(LEADS, since).length, 1);
     assert.equal(leads().length, before);
     assert.ok(await outboxEmpty(page), 'a refused lead leaves the outbox');
@@ -186,7 +210,7 @@ describe('durable delivery under faults', () => {
     await openForm(page);
     await submitButton(page).dblclick();
     await page.locator('hand-raise-lead-button .notice.success').waitFor();
-    await page.waitForTimeout(500);
+    await later(page);
     assert.equal(leads().length, before + 1, 'double-click');
     assert.equal(attempts(LEADS, since).length, 1);
 
@@ -199,7 +223,7 @@ describe('durable delivery under faults', () => {
     await second.keyboard.press('Enter');
     await second.keyboard.press('Enter');
     await second.locator('hand-raise-lead-button .notice.success').waitFor();
-    await second.waitForTimeout(500);
+    await later(second);
     assert.equal(leads().length, before + 1, 'Enter twice');
     assert.equal(attempts(LEADS, since).length, 1);
 
@@ -208,7 +232,7 @@ describe('durable delivery under faults', () => {
     await twice.goto(`${server.url}/fixtures/lead.html?twice`);
     await submit(twice);
     await twice.locator('hand-raise-lead-button .notice.success').waitFor();
-    await twice.waitForTimeout(500);
+    await later(twice);
     assert.equal(leads('delivery-twice').length, 1, 'script included twice');
     assert.equal(attempts(LEADS, since).length, 1);
   });
@@ -240,8 +264,7 @@ describe('durable delivery under faults', () => {
   it('8. two tabs with queued items: each item sent once after recovery', async () => {
     const since = Date.now();
     const before = leads().length;
-    const recovery = Date.now() + 6000;
-    server.faults.refuse = { status: 503, until: recovery };
+    server.faults.refuse = { status: 503, until: Infinity };
     const { page: a } = await visit();
     const b = await context.newPage();
     await b.goto(`${server.url}/fixtures/lead.html`);
@@ -249,9 +272,14 @@ describe('durable delivery under faults', () => {
     await submit(b);
     await a.locator('hand-raise-lead-button .notice.saved').waitFor();
     await b.locator('hand-raise-lead-button .notice.saved').waitFor();
-    await a.locator('hand-raise-lead-button .notice.success').waitFor({ timeout: 40_000 });
-    await b.locator('hand-raise-lead-button .notice.success').waitFor({ timeout: 40_000 });
-    await a.waitForTimeout(3000);
+    // Both tabs retry while the endpoint is down (the clock is the context's: one jump moves both).
+    await triedTimes(a, 4, since);
+    const recovery = Date.now();
+    delete server.faults.refuse;
+    await later(a);
+    await a.locator('hand-raise-lead-button .notice.success').waitFor();
+    await b.locator('hand-raise-lead-button .notice.success').waitFor();
+    await later(a);
     assert.equal(leads().length, before + 2);
     const after = attempts(LEADS, since).filter((x) => x.at >= recovery);
     const keys = [...new Set(attempts(LEADS, since).map((x) => x.key))];
