@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { createRequire } from 'node:module';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { launch, recordErrors, startServer, type Running } from './harness.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -16,9 +16,12 @@ const stories = Object.values(index.entries).filter((e) => e.type === 'story');
 describe('Storybook stories', () => {
   let server: Running;
   let browser: Browser;
+  /** One context for every story, so Storybook's bundle comes from the HTTP cache; storage is cleared between. */
+  let context: BrowserContext;
   before(async () => {
     server = await startServer({ static: { '/': 'storybook-static' } });
     browser = await launch();
+    context = await browser.newContext();
   });
   after(async () => {
     await browser?.close();
@@ -33,7 +36,7 @@ describe('Storybook stories', () => {
 
   for (const story of stories) {
     it(`${story.id}: renders with no console error and no axe violation`, async () => {
-      const context = await browser.newContext();
+      await context.clearCookies();
       const page = await context.newPage();
       const errors = recordErrors(page);
       await page.goto(`${server.url}/iframe.html?id=${story.id}&viewMode=story`);
@@ -43,7 +46,10 @@ describe('Storybook stories', () => {
         return p && ['finished', 'errored', 'aborted'].includes(p) ? p : false;
       }, undefined, { timeout: 15000 });
       assert.equal(await phase.jsonValue(), 'finished', 'story and play function finished');
-      await page.waitForTimeout(100);
+      // And every widget's last update rendered.
+      await page.evaluate(() =>
+        Promise.all([...document.querySelectorAll('hand-raise-lead-button, consent-gate, course-progress-tracker')].map((el) => (el as unknown as { updateComplete: Promise<unknown> }).updateComplete)),
+      );
       await page.addScriptTag({ content: axeSource });
       const violations = await page.evaluate(async () => {
         const result = await (window as unknown as { axe: { run(el: Element, o: object): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run(
@@ -54,7 +60,8 @@ describe('Storybook stories', () => {
       });
       assert.deepEqual(violations, []);
       assert.deepEqual(errors, []);
-      await context.close();
+      await page.evaluate(() => (localStorage.clear(), sessionStorage.clear()));
+      await page.close();
     });
   }
 });
