@@ -29,10 +29,6 @@ export function minifyCssTemplates(): Plugin {
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 /**
- * Two builds. The default one makes the drop-in: dist/growth-kit.js (a classic-safe loader), the kit module it
- * imports, and lazy chunks beside them. `--mode npm` makes the npm entries in dist/npm with lit kept external.
- */
-/**
  * Collapses the source indentation inside our own html`` templates (a newline and the spaces around it become
  * one space, which HTML renders the same; none of our templates holds <pre> or <textarea> text). A small scanner
  * follows ${…} expressions, nested templates and strings, so only template text is touched.
@@ -124,6 +120,10 @@ export function preloadStaticImports(): Plugin {
   };
 }
 
+/**
+ * Two builds. The default one makes the drop-in: dist/growth-kit.js (a classic-safe loader), the kit module it
+ * imports, and lazy chunks beside them. `--mode npm` makes the npm entries in dist/npm with lit kept external.
+ */
 export default defineConfig(({ mode }) => ({
   plugins: [minifyCssTemplates(), collapseHtmlTemplates(), ...(mode === 'npm' ? [] : [preloadStaticImports()])],
   define: {

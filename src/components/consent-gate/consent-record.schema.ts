@@ -1,4 +1,7 @@
-/** What the endpoint stores as proof of each consent decision: shared by server/ and the proof sender. */
+/**
+ * What the endpoint stores as proof of each consent decision, validated by server/. The browser's proof sender
+ * (runtime/consent/signals.ts) builds the same shape without zod; the consent tests check what the endpoint stored.
+ */
 import { z } from '../../runtime/base/zod.js';
 
 /** Proof of consent (GDPR Art. 7(1)): who decided what, under which policy, when and where. */

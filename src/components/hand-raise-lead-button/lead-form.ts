@@ -4,6 +4,7 @@
  */
 import { html, nothing, type ReactiveController } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { html as staticHtml, literal } from 'lit/static-html.js';
 import enForm from '../../locales/en-form.js';
 import { adoptStyles, dialogStyles } from '../../internal/dialog-styles.js';
 import { loadIdentity, track, type Attribution } from '../../runtime/analytics/index.js';
@@ -23,6 +24,8 @@ addMessages('en', enForm);
 
 type Status = 'editing' | 'sending' | 'success' | 'saved' | 'rejected';
 type Values = Record<LeadField, string>;
+
+const [INPUT, SELECT, TEXTAREA] = [literal`input`, literal`select`, literal`textarea`];
 
 /** The attribution when identity could not be loaded: this page alone, no id. */
 function pageOnly(): Attribution {
@@ -224,6 +227,13 @@ export class LeadForm implements ReactiveController, LeadFormPart {
     void this.host.updateComplete.then(() => this.opened());
   }
 
+  /** A select's choices as [value, label]. */
+  private options(field: LeadField): readonly (readonly [string, string])[] {
+    if (field === 'company_size') return COMPANY_SIZES.map((size) => [size, size] as const);
+    if (field === 'country') return countryOptions(this.host.i18n.locale);
+    return REGIONS[this.values.country] ?? [];
+  }
+
   private renderField(field: LeadField) {
     if (!this.shown(field)) return nothing;
     const t = (key: MessageKey) => this.host.i18n.t(key);
@@ -231,64 +241,28 @@ export class LeadForm implements ReactiveController, LeadFormPart {
     const error = this.errors[field];
     const required = this.required(field);
     const spec: FieldSpec = FIELDS[field];
-    const common = {
-      id,
-      name: field,
-      invalid: error ? 'true' : 'false',
-      describedby: error ? `${id}-error` : undefined,
-      autocomplete: spec.autocomplete,
-    };
-    let control;
-    if (spec.input === 'select') {
-      const options =
-        field === 'company_size'
-          ? COMPANY_SIZES.map((size): [string, string] => [size, size])
-          : field === 'country'
-            ? countryOptions(this.host.i18n.locale)
-            : (REGIONS[this.values.country] ?? []);
-      control = html`<select
-        part="input"
-        id=${common.id}
-        name=${common.name}
-        autocomplete=${common.autocomplete}
-        aria-invalid=${common.invalid}
-        aria-describedby=${ifDefined(common.describedby)}
-        ?required=${required}
-        .value=${this.values[field]}
-        @change=${this.handleInput}
-        @blur=${this.handleBlur}
-      >
-        <option value="">${t('lead.choose')}</option>
-        ${options.map(([value, label]) => html`<option value=${value} ?selected=${value === this.values[field]}>${label}</option>`)}
-      </select>`;
-    } else if (spec.input === 'textarea') {
-      control = html`<textarea
-        part="input"
-        id=${common.id}
-        name=${common.name}
-        aria-invalid=${common.invalid}
-        aria-describedby=${ifDefined(common.describedby)}
-        maxlength=${spec.max}
-        ?required=${required}
-        .value=${this.values[field]}
-        @input=${this.handleInput}
-        @blur=${this.handleBlur}
-      ></textarea>`;
-    } else {
-      control = html`<input
-        part="input"
-        id=${common.id}
-        name=${common.name}
-        type=${spec.input}
-        autocomplete=${common.autocomplete}
-        aria-invalid=${common.invalid}
-        aria-describedby=${ifDefined(common.describedby)}
-        ?required=${required}
-        .value=${this.values[field]}
-        @input=${this.handleInput}
-        @blur=${this.handleBlur}
-      />`;
-    }
+    const select = spec.input === 'select';
+    const options = !select
+      ? nothing
+      : html`<option value="">${t('lead.choose')}</option>
+          ${this.options(field).map(([value, label]) => html`<option value=${value} ?selected=${value === this.values[field]}>${label}</option>`)}`;
+    // One template for <input>, <select> and <textarea>: the same bindings, the element and its few extras differ.
+    const tag = select ? SELECT : spec.input === 'textarea' ? TEXTAREA : INPUT;
+    const control = staticHtml`<${tag}
+      part="input"
+      id=${id}
+      name=${field}
+      type=${ifDefined(tag === INPUT ? spec.input : undefined)}
+      autocomplete=${ifDefined(tag === TEXTAREA ? undefined : spec.autocomplete)}
+      maxlength=${ifDefined(tag === SELECT ? undefined : spec.max)}
+      aria-invalid=${error ? 'true' : 'false'}
+      aria-describedby=${ifDefined(error ? `${id}-error` : undefined)}
+      ?required=${required}
+      .value=${this.values[field]}
+      @input=${select ? undefined : this.handleInput}
+      @change=${select ? this.handleInput : undefined}
+      @blur=${this.handleBlur}
+    >${options}</${tag}>`;
     return html`<div part="field" class="field ${spec.wide ? 'wide' : ''}">
       <label for=${id}>${t(spec.label)} ${required ? nothing : html`<span class="optional">${t('lead.optional')}</span>`}</label>
       ${control}

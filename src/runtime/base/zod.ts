@@ -1,6 +1,7 @@
 /**
- * zod/mini building blocks for the payload schemas shared by the widgets' lazy parts and the reference endpoint.
- * Nothing on the initial path imports this file (attributes use runtime/validate.ts).
+ * zod/mini for the payload schemas (`*.schema.ts`) that the reference endpoint validates with. No browser code
+ * imports it at run time, only the schemas' types: zod's object helpers walk `for…in` and break on a page whose
+ * Object.prototype was extended, so the browser checks with config/validate.ts and the lead field table.
  */
 import * as z from 'zod/mini';
 

@@ -1,7 +1,7 @@
 /**
  * Tiny parsers for attributes and page settings. They sit on the initial path, where zod's core would cost
- * about 8 KB brotli of the 16 KB budget; zod/mini stays where it earns its keep, in the payload schemas shared
- * with server/ (lazy chunks and the endpoint). A parser returns the value it accepts or throws `Invalid`.
+ * about 8 KB brotli of the 16 KB budget, and they hold on a page whose Object.prototype was extended; zod/mini
+ * stays on the endpoint (base/zod.ts). A parser returns the value it accepts or throws `Invalid`.
  */
 import { toHttpUrl } from './url.js';
 

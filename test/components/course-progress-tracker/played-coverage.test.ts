@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { Coverage } from '../../../src/components/course-progress-tracker/played-coverage.js';
 
-describe('runtime/coverage', () => {
+describe('course-progress-tracker/played-coverage', () => {
   it('counts played segments, not the playhead: a seek to the end adds nothing', () => {
     const c = new Coverage();
     for (let t = 0; t <= 2; t += 0.25) c.observe(t);
