@@ -50,6 +50,30 @@ describe('<consent-gate>', () => {
   });
 });
 
+describe('<consent-gate> in framework-rendered pages', () => {
+  beforeEach(cleanSlate);
+
+  it('stamps a <template> whose children are DOM children (how React JSX and Vue templates build it), inert until consent', async () => {
+    // React and Vue create the template and append its children to it, not to its .content.
+    const template = document.createElement('template');
+    const iframe = document.createElement('iframe');
+    iframe.title = 'jsx embed';
+    template.appendChild(iframe);
+    const gate = document.createElement('consent-gate') as ConsentGate;
+    gate.setAttribute('category', 'marketing');
+    gate.appendChild(template);
+    const el = await fixture<ConsentGate>(gate);
+    expect(el.shadowRoot!.querySelector('[part="placeholder"]')).to.not.equal(null);
+    expect(el.querySelectorAll('iframe').length, 'the embed waits inert in the template').to.equal(0);
+    consent.set({ marketing: true }, 'placeholder');
+    await el.updateComplete;
+    expect(el.querySelectorAll('iframe[title="jsx embed"]').length).to.equal(1);
+    consent.set({ marketing: false }, 'preferences');
+    await el.updateComplete;
+    expect(el.querySelectorAll('iframe').length).to.equal(0);
+  });
+});
+
 describe('<consent-gate> proof of consent and signals', () => {
   beforeEach(() => {
     cleanSlate();

@@ -199,6 +199,10 @@ export class ConsentGate extends GrowthKitElement implements PreferencesHost {
   /** Stamps the template's content into light DOM once granted; removes it on withdrawal. */
   private syncGatedContent(): void {
     if (this.effectiveMode !== 'gate') return;
+    // React's JSX and Vue's templates give a <template> DOM children instead of content: moved into its content,
+    // they are inert until consent, and stamped like any template's.
+    const holder = this.querySelector<HTMLTemplateElement>(':scope > template');
+    if (holder?.firstChild) holder.content.append(...Array.from(holder.childNodes));
     const granted = this.consentState.has(this.attrs.values.category);
     if (granted && !this.stamped.length) {
       const template = this.querySelector<HTMLTemplateElement>(':scope > template');
