@@ -92,11 +92,28 @@ describe('<hand-raise-lead-button>', () => {
     expect(q(el, '[name="state"]')).to.equal(null);
   });
 
+  it("GitLab's contract: product-interaction defaults to \"Hand Raise PQL\", and cta-tracking's value is a number", async () => {
+    const warnings = captureWarnings();
+    let el: HandRaiseLeadButton;
+    try {
+      el = await fixture<HandRaiseLeadButton>(html`<hand-raise-lead-button glm-content="gitlab-parity"
+        cta-tracking='{"action":"click_button","value":"7"}'></hand-raise-lead-button>`);
+      expect(el.settings.productInteraction).to.equal('Hand Raise PQL');
+      expect(el.settings.ctaTracking).to.deep.equal({ action: 'click_button', value: 7 });
+      el.setAttribute('cta-tracking', '{"action":"click_button","value":"seven"}');
+      await el.updateComplete;
+    } finally {
+      warnings.restore();
+    }
+    expect(el.settings.ctaTracking).to.deep.equal({ action: 'click_button', value: 7 });
+    expect(warnings.messages).to.deep.equal(['[growth-kit] <hand-raise-lead-button> cta-tracking: value: expected a number; keeping the last valid value']);
+  });
+
   it('posts the exact lead with its Idempotency-Key, shows thanks, and says so with ids only', async () => {
     const el = await fixture<HandRaiseLeadButton>(html`<hand-raise-lead-button
       glm-content="pricing-hero"
       glm-source="example.com/pricing"
-      product-interaction="Hand raise PQL"
+      product-interaction="Hand Raise PQL"
       namespace-id="42"
     ></hand-raise-lead-button>`);
     await open(el);
@@ -114,7 +131,7 @@ describe('<hand-raise-lead-button>', () => {
       submission_id: detail.submissionId,
       glm_content: 'pricing-hero',
       glm_source: 'example.com/pricing',
-      product_interaction: 'Hand raise PQL',
+      product_interaction: 'Hand Raise PQL',
       namespace_id: '42',
       ...complete,
       business_email: true,

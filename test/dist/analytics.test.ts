@@ -79,6 +79,17 @@ describe('analytics in the built kit', () => {
     }
   });
 
+  it('"CTA Clicked" goes only from a button whose cta-tracking has an action (as GitLab tracks it)', async () => {
+    win.GrowthKit.consent.set({ analytics: true }, 'banner');
+    win.document.body.insertAdjacentHTML('beforeend', '<hand-raise-lead-button glm-content="no-action"></hand-raise-lead-button>');
+    const plain = win.document.querySelector<HTMLElement>('hand-raise-lead-button[glm-content="no-action"]')!;
+    await waitFor(() => plain.shadowRoot?.querySelector('button'), 5000, 'the second button');
+    plain.shadowRoot!.querySelector<HTMLButtonElement>('button[part="button"]')!.click();
+    // The form's view is tracked after the click would have been.
+    await waitFor(async () => (await events()).some((e) => e.event === 'Hand Raise Form Viewed' && e.properties?.glm_content === 'no-action'), 10000, 'the form view');
+    expect((await events()).filter((e) => e.event === 'CTA Clicked')).to.deep.equal([]);
+  });
+
   it('withdrawal stops tracking at once and removes Segment\'s ajs_ cookies and storage', async () => {
     win.GrowthKit.consent.set({ analytics: true }, 'banner');
     const el = button(win);

@@ -43,7 +43,7 @@ describe('demo pages end to end', () => {
     assert.deepEqual(lead, {
       glm_content: 'billing-upgrade',
       glm_source: `${new URL(server.url).host}/product.html`,
-      product_interaction: 'Hand raise PQL',
+      product_interaction: 'Hand Raise PQL',
       namespace_id: '1234',
       first_name: 'Ada',
       last_name: 'Lovelace',

@@ -8,6 +8,7 @@ import { check, text } from '../../runtime/config/index.js';
 import {
   parseCtaTracking,
   parseVariant,
+  PQL_PRODUCT_INTERACTION,
   type ButtonVariant,
   type CtaTracking,
 } from './hand-raise-lead-button.attributes.js';
@@ -72,8 +73,8 @@ export class HandRaiseLeadButton extends GrowthKitElement implements LeadFormHos
   glmContent = '';
   /** The page the lead came from; defaults to the page's host and path. */
   glmSource = '';
-  /** The product interaction this button stands for, such as "Hand raise PQL". */
-  productInteraction = '';
+  /** The product interaction the lead stands for in the CRM (GitLab's default: "Hand Raise PQL"). */
+  productInteraction = 'Hand Raise PQL';
   /** The product namespace (account or group) id the visitor is in, when known. */
   namespaceId = '';
   /** The tracking labels as JSON: {"action","label","property","value","experiment"}. */
@@ -133,7 +134,7 @@ export class HandRaiseLeadButton extends GrowthKitElement implements LeadFormHos
       requiredFields: String(this.requiredFields ?? ''),
       glmContent: this.glmContent,
       glmSource: this.glmSource || location.host + location.pathname,
-      productInteraction: this.productInteraction,
+      productInteraction: String(this.productInteraction ?? '') || PQL_PRODUCT_INTERACTION,
       namespaceId: this.namespaceId || null,
       endpoint: this.endpoint,
     };
@@ -179,7 +180,8 @@ export class HandRaiseLeadButton extends GrowthKitElement implements LeadFormHos
 
   private handleClick = async (): Promise<void> => {
     const { ctaTracking, glmContent } = this.settings;
-    track('CTA Clicked', { ...ctaTracking, glm_content: glmContent });
+    // As GitLab's button: a click is a CTA event only where the placement names its action.
+    if (ctaTracking.action) track('CTA Clicked', { ...ctaTracking, glm_content: glmContent });
     this.loading = true;
     this.loadFailed = false;
     const chunk = await loadForm();
