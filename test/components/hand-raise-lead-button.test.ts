@@ -109,6 +109,31 @@ describe('<hand-raise-lead-button>', () => {
     expect(warnings.messages).to.deep.equal(['[growth-kit] <hand-raise-lead-button> cta-tracking: value: expected a number; keeping the last valid value']);
   });
 
+  it('trims glm-content, product-interaction and namespace-id to the endpoint\'s limits with one warning each, so the lead is stored', async () => {
+    const long = (n: number, c: string) => c.repeat(n);
+    const warnings = captureWarnings();
+    let el: HandRaiseLeadButton;
+    try {
+      el = await fixture<HandRaiseLeadButton>(html`<hand-raise-lead-button
+        glm-content=${long(250, 'g')} product-interaction=${long(230, 'p')} namespace-id=${long(120, '9')}></hand-raise-lead-button>`);
+    } finally {
+      warnings.restore();
+    }
+    expect(warnings.messages).to.deep.equal([
+      '[growth-kit] <hand-raise-lead-button> glm-content: is longer than 200 characters; using the first 200',
+      '[growth-kit] <hand-raise-lead-button> product-interaction: is longer than 200 characters; using the first 200',
+      '[growth-kit] <hand-raise-lead-button> namespace-id: is longer than 100 characters; using the first 100',
+    ]);
+    await open(el);
+    fill(el, complete);
+    const submitted = oneEvent(el, 'gk-lead-submitted');
+    q<HTMLFormElement>(el, 'form')!.requestSubmit();
+    const { detail } = await submitted;
+    const [row] = (await submissions('hand_raise_lead')).filter((r) => r.idempotency_key === detail.submissionId);
+    expect([row.body.glm_content, row.body.product_interaction, row.body.namespace_id]).to.deep.equal([long(200, 'g'), long(200, 'p'), long(100, '9')]);
+    expect(detail.glmContent).to.equal(long(200, 'g'));
+  });
+
   it('posts the exact lead with its Idempotency-Key, shows thanks, and says so with ids only', async () => {
     const el = await fixture<HandRaiseLeadButton>(html`<hand-raise-lead-button
       glm-content="pricing-hero"

@@ -14,6 +14,16 @@ const numeric: Parser<number> = (v) => {
   throw new Invalid('expected a number');
 };
 
+/**
+ * The longest each placement attribute may be: the endpoint's limits (lead.schema.ts is built from the same
+ * numbers). A longer value is cut to the limit with one warning, so no visitor's lead is refused for an attribute.
+ */
+export const PLACEMENT_LIMITS = {
+  glmContent: ['glm-content', 200],
+  productInteraction: ['product-interaction', 200],
+  namespaceId: ['namespace-id', 100],
+} as const;
+
 /** Snowplow's data-track shape, as GitLab's ctaTracking uses it. */
 export const parseCtaTracking = object({
   action: optional(text(100)),

@@ -8,6 +8,7 @@ import { check, text } from '../../runtime/config/index.js';
 import {
   parseCtaTracking,
   parseVariant,
+  PLACEMENT_LIMITS,
   PQL_PRODUCT_INTERACTION,
   type ButtonVariant,
   type CtaTracking,
@@ -132,10 +133,10 @@ export class HandRaiseLeadButton extends GrowthKitElement implements LeadFormHos
       ctaTracking: this.attrs.values.ctaTracking,
       fields: String(this.fields ?? ''),
       requiredFields: String(this.requiredFields ?? ''),
-      glmContent: this.glmContent,
+      glmContent: this.placement('glmContent'),
       glmSource: this.glmSource || location.host + location.pathname,
-      productInteraction: String(this.productInteraction ?? '') || PQL_PRODUCT_INTERACTION,
-      namespaceId: this.namespaceId || null,
+      productInteraction: this.placement('productInteraction') || PQL_PRODUCT_INTERACTION,
+      namespaceId: this.placement('namespaceId') || null,
       endpoint: this.endpoint,
     };
   }
@@ -145,7 +146,17 @@ export class HandRaiseLeadButton extends GrowthKitElement implements LeadFormHos
     if (!this.glmContent) this.warn('glm-content', 'is missing; set a placement id unique per page and position');
   }
 
+  /** A placement attribute as posted: its text, cut to the endpoint's limit. */
+  private placement(key: keyof typeof PLACEMENT_LIMITS): string {
+    return String(this[key] ?? '').slice(0, PLACEMENT_LIMITS[key][1]);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    for (const [key, [attribute, max]] of Object.entries(PLACEMENT_LIMITS) as [keyof typeof PLACEMENT_LIMITS, readonly [string, number]][]) {
+      if (changed.has(key) && String(this[key] ?? '').length > max) {
+        this.warn(attribute, `is longer than ${max} characters; using the first ${max}`);
+      }
+    }
     if (changed.has('glmSource') && this.glmSource && !check(text(500), this.glmSource).ok) {
       this.warn('glm-source', 'is longer than 500 characters; using the page address');
       this.glmSource = '';
@@ -210,7 +221,7 @@ export class HandRaiseLeadButton extends GrowthKitElement implements LeadFormHos
     if (this.dialog?.open) return;
     const submitted = this.form?.closed() ?? false;
     this.open = false;
-    this.report('gk-lead-form-close', { glmContent: this.glmContent, submitted });
+    this.report('gk-lead-form-close', { glmContent: this.settings.glmContent, submitted });
     this.trigger?.focus();
   };
 

@@ -4,6 +4,7 @@
  * Keys are snake_case like GitLab's hand-raise API.
  */
 import { z } from '../../runtime/base/zod.js';
+import { PLACEMENT_LIMITS } from './hand-raise-lead-button.attributes.js';
 import { FIELDS, LEAD_FIELDS, type FieldSpec, type LeadField } from './lead-fields.js';
 
 const text = (max: number) => z.string().check(z.trim(), z.maxLength(max, 'too long'));
@@ -33,10 +34,10 @@ const touchSchema = z.object({
 export const leadSchema = z.object({
   submission_id: z.uuid(),
   submitted_at: z.iso.datetime(),
-  glm_content: text(200),
+  glm_content: text(PLACEMENT_LIMITS.glmContent[1]),
   glm_source: text(500),
-  product_interaction: text(200),
-  namespace_id: z.nullable(text(100)),
+  product_interaction: text(PLACEMENT_LIMITS.productInteraction[1]),
+  namespace_id: z.nullable(text(PLACEMENT_LIMITS.namespaceId[1])),
   ...optionalFields,
   // Email is how sales reaches the lead: required whatever `required-fields` says.
   email: fieldSchemas.email,
