@@ -34,3 +34,12 @@ export abstract class GrowthKitElement extends LitElement {
     return report(this, type, detail, cancelable);
   }
 }
+
+/**
+ * How a boolean attribute is read, as frameworks write it: present is true, absent is false, and "false" is false
+ * too (Vue and Svelte write small="false" for false, where plain HTML would mean true).
+ */
+export const booleanConverter = {
+  fromAttribute: (value: string | null) => value !== null && value !== 'false',
+  toAttribute: (value: unknown) => (value ? '' : null),
+};

@@ -134,6 +134,30 @@ describe('<hand-raise-lead-button>', () => {
     expect(detail.glmContent).to.equal(long(200, 'g'));
   });
 
+  it('reads small="false" (what Vue and Svelte write for false) as false', async () => {
+    const el = await fixture<HandRaiseLeadButton>(html`<hand-raise-lead-button glm-content="vue" small="false"></hand-raise-lead-button>`);
+    expect(el.small).to.equal(false);
+    expect(q(el, 'button[part="button"]')!.classList.contains('small')).to.equal(false);
+    el.setAttribute('small', '');
+    await el.updateComplete;
+    expect(el.small).to.equal(true);
+  });
+
+  it('keeps properties set before the element was defined (React 19 sets objects as properties)', async () => {
+    const tag = `gk-upgrade-${Math.random().toString(36).slice(2, 8)}`;
+    const early = document.createElement(tag) as HandRaiseLeadButton;
+    early.ctaTracking = { action: 'click_button', label: 'hand_raise' } as never;
+    early.small = true;
+    early.glmContent = 'react-early';
+    document.body.append(early);
+    customElements.define(tag, class extends (customElements.get('hand-raise-lead-button') as typeof HandRaiseLeadButton) {});
+    await early.updateComplete;
+    expect(early.settings.ctaTracking).to.deep.equal({ action: 'click_button', label: 'hand_raise' });
+    expect(early.settings.glmContent).to.equal('react-early');
+    expect(q(early, 'button[part="button"]')!.classList.contains('small')).to.equal(true);
+    early.remove();
+  });
+
   it('posts the exact lead with its Idempotency-Key, shows thanks, and says so with ids only', async () => {
     const el = await fixture<HandRaiseLeadButton>(html`<hand-raise-lead-button
       glm-content="pricing-hero"

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { AttributesController } from '../../controllers/attributes-controller.js';
-import { GrowthKitElement } from '../../internal/base-element.js';
+import { booleanConverter, GrowthKitElement } from '../../internal/base-element.js';
 import { baseStyles } from '../../internal/shared-styles.js';
 import { track } from '../../runtime/analytics/index.js';
 import { lazy, nextTask } from '../../runtime/base/index.js';
@@ -57,7 +57,7 @@ export class HandRaiseLeadButton extends GrowthKitElement implements LeadFormHos
     endpoint: {},
     buttonText: { attribute: 'button-text' },
     variant: { reflect: true },
-    small: { type: Boolean, reflect: true },
+    small: { type: Boolean, reflect: true, converter: booleanConverter },
     fields: {},
     requiredFields: { attribute: 'required-fields' },
     firstName: { attribute: 'first-name' },
