@@ -2,6 +2,7 @@
  * The reference endpoint: accepts the widgets' POSTs, validates them with the widgets' own schemas, stores each
  * Idempotency-Key once in SQLite, and serves the demo pages and dist/ so the whole kit runs from one process.
  */
+import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -215,8 +216,6 @@ export function createApp(options: AppOptions): App {
         req.resume();
         return answer(refuse.status, refuse.body ?? { error: 'unavailable' }, refuse.retryAfter === undefined ? {} : { 'Retry-After': String(refuse.retryAfter) });
       }
-      const replayed = store.replay(key);
-      if (replayed) return answer(replayed.status, replayed.body, { 'Idempotent-Replayed': 'true' });
       let raw: string;
       try {
         raw = await readBody(req, maxBody);
@@ -224,6 +223,14 @@ export function createApp(options: AppOptions): App {
         if (error instanceof TooLarge) return answer(413, { error: 'too_large', max_bytes: maxBody }, { Connection: 'close' });
         throw error;
       }
+      // A retry carries the same bytes and gets the first answer; the same key with another body is a client bug,
+      // refused rather than answered with someone else's result (as Stripe does).
+      const requestHash = createHash('sha256').update(raw).digest('hex');
+      const replayed = store.replay(key);
+      if (replayed?.requestHash && replayed.requestHash !== requestHash) {
+        return answer(422, { error: 'idempotency_key_reused', message: 'This Idempotency-Key was used with another body.' });
+      }
+      if (replayed) return answer(replayed.status, replayed.body, { 'Idempotent-Replayed': 'true' });
       let body: unknown;
       try {
         body = JSON.parse(raw);
@@ -233,7 +240,9 @@ export function createApp(options: AppOptions): App {
       const result = z.safeParse(route.schema, body);
       if (!result.success) return answer(422, { error: 'validation_failed', fields: describeIssues(result.error) });
       const data = result.data as Record<string, unknown>;
-      const response: StoredResponse = { status: 201, body: { ok: true, ...route.respond(data, self) } };
+      // Proof of consent keeps the browser's own Global Privacy Control signal (a header no script can set).
+      if (route.kind === 'consent') data.sec_gpc = req.headers['sec-gpc'] === '1';
+      const response: StoredResponse = { status: 201, body: { ok: true, ...route.respond(data, self) }, requestHash };
       const outcome = store.insert(route.kind, key, data, response);
       if (faults.dropAfterStore) {
         faults.dropAfterStore -= 1;

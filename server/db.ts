@@ -6,6 +6,8 @@ import { dirname } from 'node:path';
 export interface StoredResponse {
   status: number;
   body: unknown;
+  /** The sha-256 of the request body that got it (absent on rows stored before the column existed). */
+  requestHash?: string | null;
 }
 
 export interface Submission {
@@ -36,14 +38,17 @@ export class Store {
       );
       CREATE INDEX IF NOT EXISTS submissions_kind ON submissions (kind, id);
     `);
+    // Files from before the request hash: the column joins them, empty for their rows.
+    const columns = this.db.prepare('PRAGMA table_info(submissions)').all() as { name: string }[];
+    if (!columns.some((c) => c.name === 'request_hash')) this.db.exec('ALTER TABLE submissions ADD COLUMN request_hash TEXT');
   }
 
   /** The response stored for `key`, when a submission with that key was accepted before. */
   replay(key: string): StoredResponse | null {
-    const row = this.db.prepare('SELECT response_status, response_body FROM submissions WHERE idempotency_key = ?').get(key) as
-      | { response_status: number; response_body: string }
+    const row = this.db.prepare('SELECT response_status, response_body, request_hash FROM submissions WHERE idempotency_key = ?').get(key) as
+      | { response_status: number; response_body: string; request_hash: string | null }
       | undefined;
-    return row ? { status: row.response_status, body: JSON.parse(row.response_body) } : null;
+    return row ? { status: row.response_status, body: JSON.parse(row.response_body), requestHash: row.request_hash } : null;
   }
 
   /**
@@ -53,10 +58,10 @@ export class Store {
   insert(kind: string, key: string, body: unknown, response: StoredResponse): { stored: boolean; response: StoredResponse } {
     const result = this.db
       .prepare(
-        `INSERT INTO submissions (kind, idempotency_key, body, response_status, response_body, received_at)
-         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`,
+        `INSERT INTO submissions (kind, idempotency_key, body, response_status, response_body, received_at, request_hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`,
       )
-      .run(kind, key, JSON.stringify(body), response.status, JSON.stringify(response.body), new Date().toISOString());
+      .run(kind, key, JSON.stringify(body), response.status, JSON.stringify(response.body), new Date().toISOString(), response.requestHash ?? null);
     if (result.changes === 1) return { stored: true, response };
     return { stored: false, response: this.replay(key) ?? response };
   }

@@ -41,6 +41,8 @@ export function watchConsent(): void {
   if (watching) return;
   watching = true;
   consent.addEventListener('change', onConsentChange);
+  // A decision from an earlier visit meets the browser's Global Privacy Control of this one.
+  consent.honourGpc();
   // Reads storage, which opens it: after the task that renders the widgets.
   setTimeout(identityIfNeeded, 0);
 }

@@ -37,6 +37,28 @@ describe('server/ reference endpoint', () => {
     assert.equal(server.store.count('consent'), 1);
   });
 
+  it('answers 422 idempotency_key_reused when a key comes back with another body (as Stripe does), storing nothing', async () => {
+    const first = consentRecord();
+    const other = { ...consentRecord(), consent_id: first.consent_id, locale: 'de' };
+    const key = `reuse-${first.consent_id}`;
+    assert.equal((await post('/api/consents', JSON.stringify(first), { 'Idempotency-Key': key })).status, 201);
+    const reused = await post('/api/consents', JSON.stringify(other), { 'Idempotency-Key': key });
+    assert.equal(reused.status, 422);
+    assert.equal(((await reused.json()) as { error: string }).error, 'idempotency_key_reused');
+    assert.equal(server.store.list('consent', 1000).filter((r) => r.idempotency_key === key).length, 1);
+    assert.equal((server.store.list('consent', 1000).find((r) => r.idempotency_key === key)!.body as Record<string, unknown>).locale, 'en');
+  });
+
+  it("keeps the browser's Sec-GPC signal with each proof of consent", async () => {
+    const withGpc = consentRecord();
+    const without = consentRecord();
+    await post('/api/consents', JSON.stringify(withGpc), { 'Idempotency-Key': withGpc.consent_id, 'Sec-GPC': '1' });
+    await post('/api/consents', JSON.stringify(without), { 'Idempotency-Key': without.consent_id });
+    const stored = (id: string) => server.store.list('consent', 1000).find((r) => r.idempotency_key === id)!.body as Record<string, unknown>;
+    assert.equal(stored(withGpc.consent_id).sec_gpc, true);
+    assert.equal(stored(without.consent_id).sec_gpc, false);
+  });
+
   it('answers 400 to bad JSON and to a missing key, 422 naming fields to a schema failure, and stores none of them', async () => {
     const before = server.store.count();
     const bad = await post('/api/consents', '{"consent_id": ', { 'Idempotency-Key': randomUUID() });

@@ -121,6 +121,18 @@ export class ConsentState extends EventTarget {
   }
 
   /**
+   * Global Privacy Control switched on after the visitor accepted everything on the banner: marketing goes off,
+   * recorded with source 'gpc'. A choice made for marketing itself (preferences, a placeholder, the API, a
+   * consent platform) stands. Returns whether the decision changed.
+   */
+  honourGpc(): boolean {
+    const d = this.decision;
+    if (!this.gpc || !d?.categories.marketing || d.source !== 'banner') return false;
+    this.set({ marketing: false }, 'gpc');
+    return true;
+  }
+
+  /**
    * Asks whoever shows preferences (a <consent-gate> banner or preferences button, or the platform being
    * followed) to open them. Returns false when nobody on the page did.
    */

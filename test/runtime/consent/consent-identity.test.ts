@@ -59,3 +59,19 @@ describe('runtime/consent and identity', () => {
     expect(new ConsentState().decided).to.equal(false);
   });
 });
+
+describe('runtime/consent and Global Privacy Control switched on later', () => {
+  beforeEach(cleanSlate);
+  afterEach(() => delete (navigator as unknown as Record<string, unknown>).globalPrivacyControl);
+
+  it('an earlier "Accept all" from the banner loses marketing (source gpc); an explicit marketing choice stands', () => {
+    consent.set({ functional: true, analytics: true, marketing: true }, 'banner');
+    Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true });
+    expect(consent.honourGpc()).to.equal(true);
+    expect(consent.get()!.categories).to.deep.equal({ necessary: true, functional: true, analytics: true, marketing: false });
+    expect(consent.get()!.source).to.equal('gpc');
+    consent.set({ marketing: true }, 'preferences');
+    expect(consent.honourGpc()).to.equal(false);
+    expect(consent.has('marketing')).to.equal(true);
+  });
+});

@@ -16,13 +16,15 @@ const validConsent = () => ({
 describe('delivery/transport against the reference endpoint', () => {
   beforeEach(cleanSlate);
 
-  it('sends the Idempotency-Key, and a replay of the same key stores nothing new and gets the first answer', async () => {
+  it('sends the Idempotency-Key: a replay stores nothing new and gets the first answer; the key with another body is refused', async () => {
     const body = validConsent();
     const key = body.consent_id;
     const first = await send(`${endpoint()}/consents`, body, { idempotencyKey: key });
-    const second = await send(`${endpoint()}/consents`, { ...body, locale: 'de' }, { idempotencyKey: key });
+    const second = await send(`${endpoint()}/consents`, body, { idempotencyKey: key });
+    const reused = await send(`${endpoint()}/consents`, { ...body, locale: 'de' }, { idempotencyKey: key });
     expect(first).to.deep.equal({ ok: true, status: 201, body: { ok: true, consent_id: key } });
     expect(second).to.deep.equal(first);
+    expect([reused.status, (reused.body as { error: string }).error]).to.deep.equal([422, 'idempotency_key_reused']);
     const rows = (await submissions('consent')).filter((r) => r.idempotency_key === key);
     expect(rows).to.have.length(1);
     expect(rows[0].body.locale).to.equal('en');
