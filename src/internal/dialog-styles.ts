@@ -6,8 +6,15 @@ import { css, type CSSResult } from 'lit';
  */
 export const dialogStyles = css`
   dialog {
+    /* Inside the visible viewport on any page and phone: dynamic viewport units (the browser's bars come and go),
+       less the safe areas of notched screens; vw/vh where dvw/dvh are unknown. */
     width: min(560px, calc(100vw - 32px));
+    width: min(560px, calc(100dvw - 32px - env(safe-area-inset-left, 0px) - env(safe-area-inset-right, 0px)));
+    max-width: none;
     max-height: calc(100vh - 32px);
+    max-height: calc(100dvh - 32px - env(safe-area-inset-top, 0px) - env(safe-area-inset-bottom, 0px));
+    overflow: auto;
+    overscroll-behavior: contain;
     padding: 0;
     border: 1px solid var(--gk-border);
     border-radius: calc(var(--gk-radius) * 2);
@@ -33,12 +40,19 @@ export const dialogStyles = css`
     margin: 0 0 16px;
     color: var(--gk-muted);
   }
+  /* The actions are a sticky footer of the scrolling dialog: Cancel and Submit stay on screen whatever the form's
+     length, its errors or the fields it shows. */
   .actions {
+    position: sticky;
+    bottom: 0;
     display: flex;
     gap: 12px;
     justify-content: flex-end;
-    margin-top: 20px;
     flex-wrap: wrap;
+    margin: 20px -24px -24px;
+    padding: 12px 24px 24px;
+    border-top: 1px solid var(--gk-border);
+    background: var(--gk-surface);
   }
 `;
 

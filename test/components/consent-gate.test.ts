@@ -40,8 +40,8 @@ describe('<consent-gate>', () => {
     expect(el.shadowRoot!.textContent).to.contain('hidden until you allow Marketing cookies');
     await expect(el).to.be.accessible();
     allow.click();
-    await el.updateComplete;
-    expect(el.querySelector('iframe')).to.not.equal(null);
+    // Stamping is a lazy part: the content arrives once it has loaded.
+    await waitFor(() => el.querySelector('iframe'), 5000, 'the stamped embed');
     expect(consent.get()!.source).to.equal('placeholder');
     expect(consent.has('analytics')).to.equal(false);
     consent.set({ marketing: false }, 'preferences');
@@ -66,7 +66,7 @@ describe('<consent-gate> in framework-rendered pages', () => {
     expect(el.shadowRoot!.querySelector('[part="placeholder"]')).to.not.equal(null);
     expect(el.querySelectorAll('iframe').length, 'the embed waits inert in the template').to.equal(0);
     consent.set({ marketing: true }, 'placeholder');
-    await el.updateComplete;
+    await waitFor(() => el.querySelector('iframe'), 5000, 'the stamped embed');
     expect(el.querySelectorAll('iframe[title="jsx embed"]').length).to.equal(1);
     consent.set({ marketing: false }, 'preferences');
     await el.updateComplete;
@@ -94,6 +94,8 @@ describe('<consent-gate> proof of consent and signals', () => {
       page_url: location.origin + location.pathname,
       locale: 'en',
       gpc: false,
+      // The endpoint adds the browser's own Sec-GPC header (this browser sends none).
+      sec_gpc: false,
     });
     consent.set({ marketing: false }, 'preferences');
     await waitFor(async () => (await submissions('consent')).filter((r) => r.body.consent_id === decision.consent_id).length === 2, 5000, 'the second proof').catch(async (error: Error) => {

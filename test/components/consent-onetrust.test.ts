@@ -38,8 +38,7 @@ describe('<consent-gate> following OneTrust', () => {
     sdk.AllowAll();
     await waitFor(() => consent.get()?.source === 'onetrust', 5000, 'the OneTrust decision');
     expect(consent.categories()).to.deep.equal({ necessary: true, functional: true, analytics: true, marketing: true });
-    await gate.updateComplete;
-    expect(gate.querySelector('p')!.textContent).to.equal('gated');
+    expect((await waitFor(() => gate.querySelector('p'), 5000, 'the stamped content')).textContent).to.equal('gated');
     const id = consent.get()!.consent_id;
     await waitFor(async () => (await submissions('consent')).some((r) => r.body.consent_id === id && r.body.source === 'onetrust'), 5000, 'the proof');
 

@@ -66,6 +66,39 @@ describe('demo pages end to end', () => {
     await page.close();
   });
 
+  it('marketing page on a 390×844 phone: accept cookies, the embed fits the screen, the lead form stays on screen and submits', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    const errors = recordErrors(page);
+    await page.goto(`${server.url}/marketing.html`);
+    await page.locator('consent-gate [part="accept"]').tap();
+    await page.locator('consent-gate iframe').waitFor();
+    const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth, document.querySelector('consent-gate iframe')!.getBoundingClientRect().width]);
+    assert.deepEqual(widths.slice(0, 2), [390, 390], 'nothing makes the page wider than the screen');
+    assert.ok(widths[2] <= 390 - 32, `the 480-px embed fits its column (${widths[2]} px)`);
+    const hero = page.locator('hand-raise-lead-button[glm-content="marketing-hero"]');
+    await hero.locator('button[part="button"]').tap();
+    await hero.locator('dialog[open] form').waitFor();
+    for (const [name, value] of Object.entries({ first_name: 'Mo', last_name: 'Bile', email: 'mo@phone-first.example', company_name: 'Phone First' })) {
+      await hero.locator(`[name="${name}"]`).fill(value);
+    }
+    await hero.locator('[name="company_size"]').selectOption('1-99');
+    await hero.locator('[name="country"]').selectOption('US');
+    await hero.locator('[name="state"]').selectOption('CA');
+    // Submit and Cancel stay on screen however long the form is: the dialog and its action footer fit the viewport.
+    const inside = async (what: string, selector: string) => {
+      const box = (await hero.locator(selector).boundingBox())!;
+      assert.ok(box.x >= 0 && box.y >= 0 && box.x + box.width <= 390 && box.y + box.height <= 844, `${what} on screen: ${JSON.stringify(box)}`);
+    };
+    await inside('the dialog', 'dialog[open]');
+    await inside('Submit', '[part="submit"]');
+    await hero.locator('[part="submit"]').tap();
+    await hero.locator('.notice.success').waitFor();
+    assert.equal(rows(server.dbFile, 'hand_raise_lead').filter((r) => r.body.email === 'mo@phone-first.example').length, 1);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   it('academy page: watching the video fills the bar, passing the quiz completes the course, a reload keeps it and sends nothing twice', async () => {
     const page = await browser.newPage();
     const errors = recordErrors(page);

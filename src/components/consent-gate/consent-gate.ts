@@ -13,29 +13,8 @@ import type { PreferencesHost, PreferencesPart } from './consent-preferences-hos
 /** The preferences dialog is a lazy chunk, loaded when first opened (or for its GPC wording). */
 const loadPreferences = lazy(() => import('./consent-preferences.js'));
 
-type Policy = { createScript(s: string): unknown; createScriptURL(s: string): unknown } | null;
-let policy: Policy | undefined;
-
-/**
- * A live copy of a gated <script>. Under Trusted Types the host's own template (already in its page) passes
- * through a 'growth-kit' policy the host allows in its CSP; without Trusted Types, strings go as they are.
- */
-function revive(old: HTMLScriptElement): HTMLScriptElement {
-  if (policy === undefined) {
-    const tt = (window as unknown as { trustedTypes?: { createPolicy(name: string, rules: object): Policy } }).trustedTypes;
-    try {
-      policy = tt?.createPolicy('growth-kit', { createScript: (s: string) => s, createScriptURL: (s: string) => s }) ?? null;
-    } catch {
-      policy = null;
-    }
-  }
-  const script = document.createElement('script');
-  for (const { name, value } of Array.from(old.attributes)) {
-    script.setAttribute(name, (name === 'src' && policy ? policy.createScriptURL(value) : value) as string);
-  }
-  script.textContent = (policy ? policy.createScript(old.textContent ?? '') : old.textContent) as string;
-  return script;
-}
+/** Stamping gated content (script revival, embeds fitted to the column): a lazy part, loaded once consent allows. */
+const loadGated = lazy(() => import('./gated-content.js'));
 
 /**
  * The kit's consent manager and the gate in front of everything that tracks. Without gated content it shows the
@@ -111,6 +90,7 @@ export class ConsentGate extends GrowthKitElement implements PreferencesHost {
     mode: { attribute: 'mode', parse: parseMode, fallback: 'auto' },
   });
   private stamped: Node[] = [];
+  private stamping = false;
 
   private get effectiveMode(): Exclude<ConsentGateMode, 'auto'> {
     const mode = this.attrs.values.mode;
@@ -204,22 +184,14 @@ export class ConsentGate extends GrowthKitElement implements PreferencesHost {
     const holder = this.querySelector<HTMLTemplateElement>(':scope > template');
     if (holder?.firstChild) holder.content.append(...Array.from(holder.childNodes));
     const granted = this.consentState.has(this.attrs.values.category);
-    if (granted && !this.stamped.length) {
-      const template = this.querySelector<HTMLTemplateElement>(':scope > template');
-      if (!template) return;
-      const content = document.importNode(template.content, true);
-      // Scripts cloned from a template are inert; re-create them so gated scripts run after consent.
-      for (const old of Array.from(content.querySelectorAll('script'))) {
-        try {
-          old.replaceWith(revive(old));
-        } catch {
-          this.warn('template', "a gated script was blocked by Trusted Types; allow the 'growth-kit' policy");
-          old.remove();
-        }
-      }
-      this.stamped = Array.from(content.childNodes);
-      for (const node of this.stamped) if (node instanceof Element) node.setAttribute('slot', 'gated');
-      this.append(content);
+    const template = holder;
+    if (granted && !this.stamped.length && template && !this.stamping) {
+      this.stamping = true;
+      void loadGated().then((part) => {
+        this.stamping = false;
+        // Withdrawn, or stamped, while the part loaded? A part that failed to load is tried at the next update.
+        if (part && !this.stamped.length && this.consentState.has(this.attrs.values.category)) this.stamped = part.stamp(this, template);
+      });
     } else if (!granted && this.stamped.length) {
       this.stamped.forEach((node) => (node as ChildNode).remove());
       this.stamped = [];
