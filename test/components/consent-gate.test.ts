@@ -74,6 +74,24 @@ describe('<consent-gate> in framework-rendered pages', () => {
   });
 });
 
+describe('<consent-gate> and the host page\'s typography', () => {
+  beforeEach(cleanSlate);
+
+  it('gated content keeps the font, size, line height and colour of the page around the gate', async () => {
+    const page = await fixture<HTMLElement>(html`<div style="font-family: Georgia, serif; font-size: 21px; line-height: 33px; color: rgb(10, 20, 30)">
+      <consent-gate category="marketing"><template><p id="host-text">Host copy</p></template></consent-gate>
+      <p id="reference">Reference</p>
+    </div>`);
+    consent.set({ marketing: true }, 'placeholder');
+    const gated = await waitFor(() => page.querySelector<HTMLElement>('#host-text'), 5000, 'the stamped copy');
+    const style = (el: Element) => {
+      const s = getComputedStyle(el);
+      return [s.fontFamily, s.fontSize, s.lineHeight, s.color];
+    };
+    expect(style(gated)).to.deep.equal(style(page.querySelector('#reference')!));
+  });
+});
+
 describe('<consent-gate> proof of consent and signals', () => {
   beforeEach(() => {
     cleanSlate();

@@ -1,8 +1,24 @@
 import { css } from 'lit';
 
 export const styles = css`
+  /* What the gate stamps is the host page's content and keeps the page's typography: the host inherits it (the
+     base styles' !important font is undone here, inside the shadow root, where it wins), and the gate's own parts
+     set the kit's type themselves. */
   :host {
     display: block;
+    font-family: inherit !important;
+    font-size: inherit;
+    line-height: inherit;
+    color: inherit;
+  }
+  .banner,
+  .placeholder,
+  [part='settings'],
+  dialog {
+    font-family: var(--gk-font) !important;
+    font-size: 16px;
+    line-height: 1.5;
+    color: var(--gk-text);
   }
   :host([mode='preferences-button']) {
     display: inline-block;
