@@ -54,6 +54,8 @@ interface Route {
   kind: string;
   schema: z.ZodMiniType;
   respond: (body: Record<string, unknown>, origin: string) => Record<string, unknown>;
+  /** The protocol's own answer instead of ours (201 with { ok, … }): the stand-in LRS answers as an LRS does. */
+  answer?: (body: Record<string, unknown>) => StoredResponse;
 }
 
 /** The parts of an xAPI 1.0.3 statement the stand-in LRS insists on; the rest is kept as sent. */
@@ -70,7 +72,8 @@ const ROUTES: Record<string, Route> = {
   '/api/hand-raise-leads': { kind: 'hand_raise_lead', schema: leadSchema, respond: (b) => ({ submission_id: b.submission_id }) },
   '/api/consents': { kind: 'consent', schema: consentRecordSchema, respond: (b) => ({ consent_id: b.consent_id }) },
   // A stand-in Learning Record Store for the tracker's optional xAPI statements (xapi-endpoint="…/api/xapi").
-  '/api/xapi/statements': { kind: 'xapi_statement', schema: xapiStatementSchema, respond: (b) => ({ statement_ids: [b.id] }) },
+  // xAPI 1.0.3, 7.2.2: POST /statements answers 200 with the array of statement ids.
+  '/api/xapi/statements': { kind: 'xapi_statement', schema: xapiStatementSchema, respond: () => ({}), answer: (b) => ({ status: 200, body: [b.id] }) },
   '/api/course-progress': {
     kind: 'course_progress',
     schema: progressEventSchema,
@@ -242,7 +245,7 @@ export function createApp(options: AppOptions): App {
       const data = result.data as Record<string, unknown>;
       // Proof of consent keeps the browser's own Global Privacy Control signal (a header no script can set).
       if (route.kind === 'consent') data.sec_gpc = req.headers['sec-gpc'] === '1';
-      const response: StoredResponse = { status: 201, body: { ok: true, ...route.respond(data, self) }, requestHash };
+      const response: StoredResponse = { ...(route.answer?.(data) ?? { status: 201, body: { ok: true, ...route.respond(data, self) } }), requestHash };
       const outcome = store.insert(route.kind, key, data, response);
       if (faults.dropAfterStore) {
         faults.dropAfterStore -= 1;

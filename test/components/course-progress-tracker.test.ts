@@ -109,4 +109,25 @@ describe('<course-progress-tracker>', () => {
     expect(passed.object).to.deep.include({ objectType: 'Activity', id: `${location.origin}/courses/${courseId}/lessons/q1` });
     expect(passed.result).to.deep.include({ success: true, score: { scaled: 0.9 } });
   });
+  it('xAPI: a learner without a user-id is one stable account per browser, score.scaled stays within [-1, 1], and the LRS answers 200 with the ids', async () => {
+    const other = `${courseId}-b`;
+    const first = await fixture<CourseProgressTracker>(html`<course-progress-tracker course-id=${courseId} lessons=${lessons} xapi-endpoint=${`${endpoint()}/xapi`}></course-progress-tracker>`);
+    const second = await fixture<CourseProgressTracker>(html`<course-progress-tracker course-id=${other} lessons=${lessons} xapi-endpoint=${`${endpoint()}/xapi`}></course-progress-tracker>`);
+    await first.reportQuiz('q1', { score: 12, max: 10 });
+    await second.reportQuiz('q1', { score: 9, max: 10 });
+    const passedIn = async (course: string) =>
+      (await submissions('xapi_statement')).map((r) => r.body).find((b) => JSON.stringify(b.object).includes(`/courses/${course}/`) && String((b.verb as { id: string }).id).endsWith('passed'));
+    const [a, b] = [await waitFor(() => passedIn(courseId), 5000, 'the first statement'), await waitFor(() => passedIn(other), 5000, 'the second statement')];
+    const name = (s: Record<string, unknown>) => (s.actor as { account: { name: string } }).account.name;
+    expect(name(a)).to.match(/^[0-9a-f-]{36}$/);
+    expect(name(b)).to.equal(name(a));
+    expect((a.result as { score: { scaled: number } }).score.scaled).to.equal(1);
+    const statement = { ...a, id: crypto.randomUUID() };
+    const answer = await fetch(`${endpoint()}/xapi/statements`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3', 'Idempotency-Key': statement.id as string },
+      body: JSON.stringify(statement),
+    });
+    expect([answer.status, await answer.json()]).to.deep.equal([200, [statement.id]]);
+  });
 });

@@ -5,6 +5,7 @@
  * statement id, so a retry is the same statement. Point `xapi-endpoint` at your own proxy that adds the LRS's
  * credentials: credentials never belong in page markup.
  */
+import { readLocal, uuid, writeLocal } from '../../runtime/base/index.js';
 import { deliver } from '../../runtime/delivery/index.js';
 import type { CourseHost } from './course-host.js';
 import type { ProgressEvent } from './progress-event.schema.js';
@@ -17,6 +18,21 @@ const VERBS: Partial<Record<ProgressEvent['event'], string>> = {
   course_completed: 'completed',
 };
 
+const LEARNER_KEY = 'gk_xapi_learner';
+
+/**
+ * The LRS's account for a learner the host did not name (no user-id): one per browser, kept with the learning
+ * records this browser already keeps, so every course and every visit lands on the same learner rather than on a
+ * shared "anonymous". Only pages that send statements (an xapi-endpoint) create it.
+ */
+function browserLearner(): string {
+  const kept = readLocal(LEARNER_KEY);
+  if (kept && /^[0-9a-f-]{36}$/.test(kept)) return kept;
+  const id = uuid();
+  writeLocal(LEARNER_KEY, id);
+  return id;
+}
+
 /** The statement for one learning event, or null for events xAPI has no verb for here (started). */
 export function statementFor(c: CourseHost, event: ProgressEvent): Record<string, unknown> | null {
   const verb = VERBS[event.event];
@@ -25,7 +41,7 @@ export function statementFor(c: CourseHost, event: ProgressEvent): Record<string
   const lesson = event.lesson_id ? c.rules.lessons.find((l) => l.id === event.lesson_id) : null;
   return {
     id: event.event_id,
-    actor: { objectType: 'Agent', account: { homePage: location.origin, name: event.user_id ?? event.anonymous_id ?? 'anonymous' } },
+    actor: { objectType: 'Agent', account: { homePage: location.origin, name: event.user_id ?? browserLearner() } },
     verb: { id: `http://adlnet.gov/expapi/verbs/${verb}`, display: { 'en-US': verb } },
     object: {
       objectType: 'Activity',
@@ -34,7 +50,7 @@ export function statementFor(c: CourseHost, event: ProgressEvent): Record<string
     },
     result: {
       ...(verb === 'completed' ? { completion: true } : {}),
-      ...(verb === 'passed' || verb === 'failed' ? { success: verb === 'passed', score: { scaled: event.progress / 100 } } : {}),
+      ...(verb === 'passed' || verb === 'failed' ? { success: verb === 'passed', score: { scaled: Math.max(-1, Math.min(1, event.progress / 100)) } } : {}),
       extensions: { 'https://w3id.org/xapi/cmi5/result/extensions/progress': Math.round(event.progress) },
     },
     ...(event.lesson_id ? { context: { contextActivities: { parent: [{ objectType: 'Activity', id: course }] } } } : {}),
