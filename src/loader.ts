@@ -17,6 +17,21 @@
     return;
   }
   const script = current ?? Array.from(document.querySelectorAll<HTMLScriptElement>('script[src]')).find((s) => s.src === src) ?? null;
+  // Google Consent Mode: the default must reach dataLayer before any command of the page's own Google tag. With
+  // data-consent-mode, and this script tag placed (without async) before the Google tag, it is pushed right here,
+  // before anything else runs; the kit adds the stored decision as an update (runtime/consent/signals.ts).
+  if (script?.hasAttribute('data-consent-mode')) {
+    const layer = ((window as unknown as { dataLayer?: unknown[] }).dataLayer ??= []);
+    const state: Record<string, unknown> = { security_storage: 'granted', wait_for_update: Number(script.dataset.consentWaitForUpdate) || 500 };
+    for (const type of ['ad_storage', 'ad_user_data', 'ad_personalization', 'analytics_storage', 'functionality_storage', 'personalization_storage']) {
+      state[type] = 'denied';
+    }
+    // gtag.js pushes its `arguments` object; Google tags read only that form.
+    (function (..._: unknown[]) {
+      // eslint-disable-next-line prefer-rest-params
+      layer.push(arguments);
+    })('consent', 'default', state);
+  }
   // What the main module imports statically (the build writes the list here): asked for at the same time, so
   // the kit arrives in one round trip instead of two. The main module's own import reports any failure.
   for (const file of '__GK_PRELOAD__'.split(',')) {

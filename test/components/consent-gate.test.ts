@@ -179,6 +179,7 @@ describe('<consent-gate> proof of consent and signals', () => {
           functionality_storage: 'denied',
           personalization_storage: 'denied',
           security_storage: 'granted',
+          wait_for_update: 500,
         },
       ]);
       expect(commands.at(-1)).to.deep.equal(['consent', 'update', consentModeState(consent.categories())]);

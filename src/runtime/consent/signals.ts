@@ -40,12 +40,25 @@ export function consentModeState(c: ConsentCategories): Record<string, 'granted'
   };
 }
 
-/** Pushes the Consent Mode defaults (all denied but security) once, then the current decision if there is one. */
+/** How long Google tags wait for our update after the default (Google's wait_for_update, in ms). */
+export const WAIT_FOR_UPDATE = 500;
+
+/**
+ * Pushes the Consent Mode defaults (all denied but security, with wait_for_update) once, unless the loader did,
+ * then the current decision if there is one.
+ */
 export function startConsentMode(): void {
   const g = gtag();
   if (!g || defaultsSent) return;
   defaultsSent = true;
-  g('consent', 'default', consentModeState({ necessary: true, functional: false, analytics: false, marketing: false }));
+  // A default already there came from dist/growth-kit.js (data-consent-mode: pushed before the page's Google tag
+  // could run, src/loader.ts) or from the page itself; a second one would override it.
+  const layer = (window as unknown as { dataLayer?: unknown }).dataLayer;
+  const pushed = Array.isArray(layer) && layer.some((c) => c?.[0] === 'consent' && c?.[1] === 'default');
+  if (!pushed) {
+    const denied = consentModeState({ necessary: true, functional: false, analytics: false, marketing: false });
+    g('consent', 'default', { ...denied, wait_for_update: WAIT_FOR_UPDATE });
+  }
   const decision = consent.get();
   if (decision) g('consent', 'update', consentModeState(decision.categories));
 }
