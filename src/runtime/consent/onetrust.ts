@@ -2,8 +2,9 @@
  * OneTrust follow mode, loaded only when OneTrust is on the page. OneTrust owns the decision: our banner stays
  * hidden, and every choice it reports becomes ours with source 'onetrust'. It reports through three doors, all
  * watched: `OnetrustActiveGroups` (",C0001,C0002,"), the `OneTrustGroupsUpdated` window event and the
- * `OptanonWrapper()` callback. Until the visitor has closed OneTrust's banner (`IsAlertBoxClosed()` is false)
- * nothing is recorded, so nothing tracks and no refusal is stored in the visitor's name.
+ * `OptanonWrapper()` callback. Under an opt-in rule, until the visitor has closed OneTrust's banner
+ * (`IsAlertBoxClosed()` is false) nothing is recorded, so nothing tracks and no refusal is stored in the visitor's
+ * name; under opt-out, implied-consent and notice-only rules, or with no banner shown, the active groups count.
  */
 import { consent, CONSENT_CATEGORIES, type ConsentCategory } from './state.js';
 import { jsonEntries } from '../base/json-entries.js';
@@ -12,7 +13,11 @@ import { warnOnce } from '../base/warn.js';
 export type OneTrustGroups = Record<string, ConsentCategory>;
 
 interface OneTrustWindow {
-  OneTrust?: { IsAlertBoxClosed?: () => boolean; ToggleInfoDisplay?: () => void };
+  OneTrust?: {
+    IsAlertBoxClosed?: () => boolean;
+    ToggleInfoDisplay?: () => void;
+    GetDomainData?: () => { ShowAlertNotice?: boolean; ConsentModel?: { Name?: string } } | undefined;
+  };
   OnetrustActiveGroups?: string;
   OptanonWrapper?: () => void;
 }
@@ -44,15 +49,25 @@ export function setGroups(json: string): void {
   if (started) sync();
 }
 
+/**
+ * Whether OneTrust's active groups stand for the visitor's consent: the visitor closed its banner, or the page's
+ * geolocation rule needs no banner to be closed (opt-out, implied consent, notice only) or shows none at all.
+ * Only an opt-in rule with its banner open waits.
+ */
+function groupsCount(): boolean {
+  try {
+    if (w.OneTrust?.IsAlertBoxClosed?.() === true) return true;
+    const data = w.OneTrust?.GetDomainData?.();
+    const model = String(data?.ConsentModel?.Name ?? 'opt-in').toLowerCase();
+    return data?.ShowAlertNotice === false || model !== 'opt-in';
+  } catch {
+    return false;
+  }
+}
+
 /** Reads OneTrust's current choice and records it when it differs from ours. */
 export function sync(): void {
-  let closed = false;
-  try {
-    closed = w.OneTrust?.IsAlertBoxClosed?.() === true;
-  } catch {
-    closed = false;
-  }
-  if (!closed) return;
+  if (!groupsCount()) return;
   const active = new Set(String(w.OnetrustActiveGroups ?? '').split(',').filter(Boolean));
   const next: Partial<Record<ConsentCategory, boolean>> = { functional: false, analytics: false, marketing: false };
   for (const [group, category] of Object.entries(groups)) if (active.has(group)) next[category] = true;
