@@ -42,6 +42,7 @@ describe('analytics in the built kit', () => {
     await waitFor(() => el.shadowRoot!.querySelector('dialog[open] form'), 10000, 'the form');
     el.shadowRoot!.querySelector('dialog')!.close();
     expect(await segmentRequests()).to.deep.equal([]);
+    const accepted = Date.now();
     win.GrowthKit.consent.set({ analytics: true }, 'banner');
     await submitLead(win);
     await waitFor(async () => (await events()).some((e) => e.event === 'Hand Raise Form Submitted'), 10000, "the submitted event").catch(async (error) => {
@@ -56,6 +57,16 @@ describe('analytics in the built kit', () => {
       'Hand Raise Form Viewed',
       'Hand Raise Form Viewed',
     ]);
+    // The calls buffered before the decision keep the time they happened.
+    const clicks = (await events()).filter((e) => e.event === 'CTA Clicked').map((e) => Date.parse((e as { timestamp: string }).timestamp)).sort();
+    expect(clicks[0], 'the buffered click keeps its time').to.be.lessThan(accepted);
+    expect(clicks[1]).to.be.at.least(accepted - 1000);
+    // The page as Segment sees it has no query string (the host page's query carries settings here; on a real
+    // site it may carry an email or a token).
+    for (const e of await events()) {
+      const page = (e as { context: { page: { url: string; search: string; referrer: string } } }).context.page;
+      expect([page.url.includes('?'), page.search, page.referrer.includes('?')], e.event).to.deep.equal([false, '', false]);
+    }
     expect((await events()).find((e) => e.event === 'CTA Clicked')!.properties).to.deep.equal({
       action: 'click_button',
       label: 'hand_raise',
@@ -145,6 +156,12 @@ describe('analytics in the built kit', () => {
     ]);
     const sessions = new Set(sent.map((e) => e.properties!.session_id));
     expect(sessions.size).to.equal(1);
+    // Video Spec: playback events name their content assets, content events their asset.
+    for (const e of sent) {
+      const p = e.properties!;
+      if (e.event!.startsWith('Video Playback')) expect(p.content_asset_ids, e.event).to.deep.equal([p.asset_id]);
+      else expect(p.content_asset_id, e.event).to.equal(p.asset_id);
+    }
     const started = sent.find((e) => e.event === 'Video Playback Started')!.properties!;
     expect(started).to.include({ video_player: 'html5', title: 'Welcome video', total_length: 6, course_id: 'spec-101', lesson_id: 'intro', livestream: false });
     expect(String(started.asset_id)).to.match(/lesson\.webm$/);

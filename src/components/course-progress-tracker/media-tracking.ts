@@ -139,26 +139,29 @@ export class MediaTracking {
       course_id: this.host.courseId,
       lesson_id: lessonId,
     };
+    // Video Spec: playback events list the content assets of the session, content events name the one playing.
+    const playback = { ...props, content_asset_ids: [props.asset_id] };
+    const content = { ...props, content_asset_id: props.asset_id };
     const now = Date.now();
     if (event.type === 'play' || (event.type === 'time' && !session.started)) {
       if (!session.started) {
         session.started = true;
         session.beatAt = now;
-        track('Video Playback Started', props);
-        track('Video Content Started', props);
+        track('Video Playback Started', playback);
+        track('Video Content Started', content);
       } else if (session.paused) {
-        track('Video Playback Resumed', props);
+        track('Video Playback Resumed', playback);
       }
       session.paused = false;
     } else if (event.type === 'pause' && session.started && !session.paused) {
       session.paused = true;
-      track('Video Playback Paused', props);
+      track('Video Playback Paused', playback);
     } else if (event.type === 'time' && session.started && !session.paused && now - session.beatAt >= HEARTBEAT) {
       session.beatAt = now;
-      track('Video Content Playing', props);
+      track('Video Content Playing', content);
     } else if (event.type === 'ended' && session.started) {
-      track('Video Content Completed', props);
-      track('Video Playback Completed', props);
+      track('Video Content Completed', content);
+      track('Video Playback Completed', playback);
       // Playing again is a new session.
       this.sessions.delete(lessonId);
     }

@@ -11,10 +11,13 @@ interface Call {
   type: 'track' | 'page';
   name: string;
   properties: Properties;
+  /** When it happened: a call buffered until the visitor decided keeps its own time. */
+  at: number;
 }
+/** Segment as the facade uses it (segment-loader.ts adapts analytics-next to it). */
 export interface Client {
-  track(name: string, properties: Properties): unknown;
-  page(category: undefined, name: string, properties: Properties): unknown;
+  track(name: string, properties: Properties, at: number): unknown;
+  page(name: string, properties: Properties, at: number): unknown;
 }
 
 let pending: Call[] = [];
@@ -40,8 +43,7 @@ export function loadedIdentity(): typeof identity {
 function send(call: Call): void {
   void loadSegment().then((c) => {
     if (!c || !consent.has('analytics')) return;
-    if (call.type === 'track') c.track(call.name, call.properties);
-    else c.page(undefined, call.name, call.properties);
+    c[call.type](call.name, call.properties, call.at);
   });
 }
 
@@ -52,11 +54,11 @@ function enqueue(call: Call): void {
 
 /** Tracks an Object-Action event ("CTA Clicked") with ids and labels only. */
 export function track(name: string, properties: Properties = {}): void {
-  enqueue({ type: 'track', name, properties });
+  enqueue({ type: 'track', name, properties, at: Date.now() });
 }
 
 export function page(name: string, properties: Properties = {}): void {
-  enqueue({ type: 'page', name, properties });
+  enqueue({ type: 'page', name, properties, at: Date.now() });
 }
 
 function removeSegmentStorage(): void {

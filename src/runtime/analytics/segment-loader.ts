@@ -22,6 +22,21 @@ function categoryPreferences(): Record<string, boolean> {
   return { necessary: true, functional, analytics, marketing };
 }
 
+/** Without its query and fragment: a URL may carry an email, a token or a campaign's personal link. */
+const bare = (url: string) => url.replace(/[?#].*$/, '');
+
+/**
+ * What every call tells Segment besides its properties: when it happened (a call buffered until the visitor
+ * decided keeps its time) and the page without query strings, unless `segmentPageQuery` keeps them.
+ */
+function options(at: number): { timestamp: Date; context: { page: Record<string, string> } } {
+  const keep = getConfig().segmentPageQuery === true;
+  const page = keep
+    ? { url: location.href, search: location.search, referrer: document.referrer }
+    : { url: bare(location.href), search: '', referrer: bare(document.referrer) };
+  return { timestamp: new Date(at), context: { page: { path: location.pathname, title: document.title, ...page } } };
+}
+
 export function loadSegment(): Promise<Client | null> {
   const { segmentWriteKey, segmentCdnUrl, segmentApiHost } = getConfig();
   if (!segmentWriteKey) return Promise.resolve(null);
@@ -43,7 +58,11 @@ export function loadSegment(): Promise<Client | null> {
       const [analytics] = await browser;
       const id = (await loadIdentity())?.getAnonymousId();
       if (id) analytics.setAnonymousId(id);
-      return analytics as unknown as Client;
+      const client: Client = {
+        track: (name, properties, at) => analytics.track(name, properties, options(at)),
+        page: (name, properties, at) => analytics.page(undefined, name, properties, options(at)),
+      };
+      return client;
     })
     .catch((error: unknown) => {
       console.warn('[growth-kit] analytics could not load; events are dropped', error);

@@ -25,6 +25,8 @@ export interface GrowthKitConfig extends GrowthKitCallbacks {
   segmentWriteKey?: string;
   segmentCdnUrl?: string;
   segmentApiHost?: string;
+  /** Whether the page URL and referrer sent to Segment keep their query strings (default: they are dropped). */
+  segmentPageQuery?: boolean;
   user?: GrowthKitUser;
   /** Whether dev-only detail is logged. */
   debug?: boolean;
@@ -44,6 +46,7 @@ const keyParsers: Record<string, Parser<unknown>> = {
   segmentWriteKey: text(200, 1),
   segmentCdnUrl: httpUrl,
   segmentApiHost: text(200, 1),
+  segmentPageQuery: bool,
   user: object({ firstName: name, lastName: name, email: name, companyName: name, name }),
   debug: bool,
   deliveryMaxAgeDays: between(0.001, 365),
