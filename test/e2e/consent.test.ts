@@ -138,7 +138,7 @@ describe('consent end to end', () => {
     const id = await page.evaluate('GrowthKit.consent.get().consent_id');
     await page.goto(`http://learn.example.test:${port}/fixtures/subdomain.html`);
     await page.waitForFunction('window.GrowthKit && customElements.get("consent-gate")');
-    await page.waitForTimeout(200);
+    await page.evaluate('document.querySelector("consent-gate").updateComplete');
     assert.equal(await page.locator('consent-gate [part="banner"]').count(), 0);
     assert.equal(await page.evaluate('GrowthKit.consent.get().consent_id'), id);
     assert.equal((await context.cookies(`http://learn.example.test:${port}/`)).find((c) => c.name === 'gk_consent')?.domain, '.example.test');
@@ -147,6 +147,23 @@ describe('consent end to end', () => {
     await page.goto(`http://www.example.test:${port}/fixtures/subdomain.html`);
     await page.waitForFunction('window.GrowthKit');
     assert.equal(await page.evaluate('GrowthKit.consent.has("analytics")'), false);
+    await context.close();
+  });
+  it("withdrawal removes Segment's ajs_ cookies on the registrable domain too, where analytics-next writes them", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const port = new URL(server.url).port;
+    await page.goto(`http://www.example.test:${port}/fixtures/subdomain.html`);
+    await page.locator('consent-gate [part="accept"]').click();
+    // As analytics-next keeps them: on the top domain it can write (".example.test"), and a host-only one.
+    await page.evaluate(`document.cookie = 'ajs_anonymous_id=%22a1%22; path=/; domain=.example.test';
+      document.cookie = 'ajs_user_id=%22u1%22; path=/; domain=example.test';
+      document.cookie = 'ajs_group_id=g1; path=/'`);
+    const ajsCookies = async () => (await context.cookies(`http://www.example.test:${port}/`)).filter((c) => c.name.startsWith('ajs_')).map((c) => `${c.name}@${c.domain}`).sort();
+    assert.deepEqual(await ajsCookies(), ['ajs_anonymous_id@.example.test', 'ajs_group_id@www.example.test', 'ajs_user_id@.example.test']);
+    await page.evaluate('GrowthKit.consent.set({ analytics: false }, "preferences")');
+    assert.deepEqual(await ajsCookies(), []);
+    assert.deepEqual((await context.cookies(`http://learn.example.test:${port}/`)).filter((c) => c.name.startsWith('ajs_')), []);
     await context.close();
   });
 });

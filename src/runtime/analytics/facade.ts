@@ -61,11 +61,18 @@ export function page(name: string, properties: Properties = {}): void {
   enqueue({ type: 'page', name, properties, at: Date.now() });
 }
 
+/**
+ * Removes Segment's cookies and storage. analytics-next writes its cookies on the top domain it can (domain=
+ * .example.com), so each is removed on the host and on every parent domain (a browser ignores the public suffix).
+ */
 function removeSegmentStorage(): void {
   try {
+    const labels = location.hostname.split('.');
     for (const part of document.cookie.split(';')) {
       const name = part.split('=')[0].trim();
-      if (name.startsWith('ajs_')) document.cookie = `${name}=; path=/; max-age=0`;
+      if (!name.startsWith('ajs_')) continue;
+      document.cookie = `${name}=; path=/; max-age=0`;
+      for (let i = 0; i < labels.length - 1; i++) document.cookie = `${name}=; path=/; max-age=0; domain=${labels.slice(i).join('.')}`;
     }
     for (const key of Object.keys(localStorage)) if (key.startsWith('ajs_')) removeLocal(key);
   } catch {
