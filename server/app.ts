@@ -3,7 +3,8 @@
  * Idempotency-Key once in SQLite, and serves the demo pages and dist/ so the whole kit runs from one process.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { consentRecordSchema } from '../src/components/consent-gate/consent-record.schema.js';
@@ -156,6 +157,21 @@ export interface App {
   attempts: Attempt[];
 }
 
+const COMPRESSIBLE = /\.(js|mjs|css|html|json|svg|md|txt)$/;
+const compressedFiles = new Map<string, Buffer>();
+
+/** A text file compressed as a CDN would serve it (brotli 11, gzip 9), kept while the file is unchanged. */
+function compressed(file: string, encoding: 'br' | 'gzip'): Buffer {
+  const key = `${encoding}:${file}:${statSync(file).mtimeMs}`;
+  let body = compressedFiles.get(key);
+  if (!body) {
+    const data = readFileSync(file);
+    body = encoding === 'br' ? brotliCompressSync(data, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }) : gzipSync(data, { level: 9 });
+    compressedFiles.set(key, body);
+  }
+  return body;
+}
+
 export function createApp(options: AppOptions): App {
   const store = new Store(options.dbFile);
   const faults: Faults = {};
@@ -240,7 +256,7 @@ export function createApp(options: AppOptions): App {
       } catch {
         return answer(400, { error: 'invalid_json', message: 'The body is not valid JSON.' });
       }
-      const result = z.safeParse(route.schema, body);
+      const result = z.safeParse(route.schema, body, { reportInput: true });
       if (!result.success) return answer(422, { error: 'validation_failed', fields: describeIssues(result.error) });
       const data = result.data as Record<string, unknown>;
       // Proof of consent keeps the browser's own Global Privacy Control signal (a header no script can set).
@@ -290,7 +306,16 @@ export function createApp(options: AppOptions): App {
           if (req.method === 'HEAD') return void res.end();
           return void createReadStream(file, { start, end }).pipe(res);
         }
-        res.writeHead(200, { 'Content-Type': type, 'Content-Length': size, 'Accept-Ranges': 'bytes', 'Cache-Control': 'no-cache' });
+        // A hashed chunk never changes under its name: cached for a year. Everything else is revalidated.
+        const cache = /\/chunks\/[^/]+-[\w-]{8}\.js$/.test(url.pathname) ? 'public, max-age=31536000, immutable' : 'no-cache';
+        const accepts = String(req.headers['accept-encoding'] ?? '');
+        const encoding = !COMPRESSIBLE.test(file) ? null : /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
+        if (encoding) {
+          const body = compressed(file, encoding);
+          res.writeHead(200, { 'Content-Type': type, 'Content-Encoding': encoding, 'Content-Length': body.length, 'Cache-Control': cache, Vary: 'Accept-Encoding' });
+          return void res.end(req.method === 'HEAD' ? undefined : body);
+        }
+        res.writeHead(200, { 'Content-Type': type, 'Content-Length': size, 'Accept-Ranges': 'bytes', 'Cache-Control': cache, ...(COMPRESSIBLE.test(file) ? { Vary: 'Accept-Encoding' } : {}) });
         if (req.method === 'HEAD') return void res.end();
         return void createReadStream(file).pipe(res);
       }

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { readdirSync, readFileSync } from 'node:fs';
 import { startServer, type Running } from './harness.ts';
 
 const consentRecord = () => ({
@@ -17,7 +18,7 @@ const consentRecord = () => ({
 describe('server/ reference endpoint', () => {
   let server: Running;
   before(async () => {
-    server = await startServer({ maxBody: 2048 });
+    server = await startServer({ maxBody: 2048, static: { '/dist/': 'dist' } });
   });
   after(() => server?.close());
 
@@ -99,5 +100,53 @@ describe('server/ reference endpoint', () => {
     const list = (await (await fetch(`${server.url}/api/submissions?kind=consent&limit=2`)).json()) as { submissions: { idempotency_key: string }[] };
     assert.deepEqual(list.submissions.map((s) => s.idempotency_key), [b.consent_id, a.consent_id]);
     assert.equal((await fetch(`${server.url}/api/consents`)).status, 405);
+  });
+  const lead = (fields: Record<string, unknown> = {}) => {
+    const touch = { referrer: '', landing_page: 'https://www.example.com/', at: new Date().toISOString() };
+    return {
+      submission_id: randomUUID(),
+      submitted_at: new Date().toISOString(),
+      glm_content: 'server-test',
+      glm_source: 'www.example.com/',
+      product_interaction: 'Hand Raise PQL',
+      namespace_id: null,
+      first_name: 'Ada',
+      email: 'ada@example.com',
+      business_email: true,
+      locale: 'en',
+      page: { url: 'https://www.example.com/', title: 'Home', referrer: '' },
+      attribution: { anonymous_id: null, first_touch: touch, last_touch: touch },
+      consent: { analytics: false, marketing: false },
+      ...fields,
+    };
+  };
+  const refused = async (body: Record<string, unknown>) => {
+    const answer = await post('/api/hand-raise-leads', JSON.stringify(body), { 'Idempotency-Key': String(body.submission_id) });
+    assert.equal(answer.status, 422);
+    return ((await answer.json()) as { fields: { path: string; message: string }[] }).fields;
+  };
+
+  it('checks country and state against ISO 3166 and answers 422 in plain words: required, too long, invalid', async () => {
+    assert.deepEqual(await refused(lead({ country: 'XX' })), [{ path: 'country', message: 'invalid' }]);
+    assert.deepEqual(await refused(lead({ country: 'US', state: 'ZZ' })), [{ path: 'state', message: 'invalid' }]);
+    const { email: _, ...withoutEmail } = lead();
+    assert.deepEqual(await refused(withoutEmail), [{ path: 'email', message: 'required' }]);
+    assert.deepEqual(await refused(lead({ first_name: 'A'.repeat(256) })), [{ path: 'first_name', message: 'too long' }]);
+    const ok = lead({ country: 'CA', state: 'QC' });
+    assert.equal((await post('/api/hand-raise-leads', JSON.stringify(ok), { 'Idempotency-Key': ok.submission_id })).status, 201);
+  });
+
+  it('serves dist/ compressed (brotli, gzip), hashed chunks cached for a year, the entry files revalidated', async () => {
+    const chunk = readdirSync('dist/chunks').find((f) => f.startsWith('core-'))!;
+    const br = await fetch(`${server.url}/dist/chunks/${chunk}`, { headers: { 'Accept-Encoding': 'br, gzip' } });
+    assert.equal(br.headers.get('content-encoding'), 'br');
+    assert.equal(br.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+    assert.equal(br.headers.get('vary'), 'Accept-Encoding');
+    // fetch decodes what the answer announces: the bytes are the file's.
+    assert.equal(await br.text(), readFileSync(`dist/chunks/${chunk}`, 'utf8'));
+    const gz = await fetch(`${server.url}/dist/growth-kit.js`, { headers: { 'Accept-Encoding': 'gzip' } });
+    assert.equal(gz.headers.get('content-encoding'), 'gzip');
+    assert.equal(gz.headers.get('cache-control'), 'no-cache');
+    assert.equal(await gz.text(), readFileSync('dist/growth-kit.js', 'utf8'));
   });
 });

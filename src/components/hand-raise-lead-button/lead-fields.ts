@@ -8,6 +8,7 @@
 import { warnOnce } from '../../runtime/base/index.js';
 import { check, words } from '../../runtime/config/index.js';
 import type { MessageKey } from '../../runtime/i18n/index.js';
+import { COUNTRY_CODES } from './countries.js';
 
 export const COMPANY_SIZES = ['1-99', '100-499', '500-1,999', '2,000-9,999', '10,000+'] as const;
 
@@ -38,7 +39,7 @@ export const FIELDS = {
   company_name: { label: 'lead.companyName', autocomplete: 'organization', input: 'text', required: true, max: 255 },
   company_size: { label: 'lead.companySize', autocomplete: 'off', input: 'select', required: true, max: 20, oneOf: COMPANY_SIZES },
   phone_number: { label: 'lead.phoneNumber', autocomplete: 'tel', input: 'tel', required: false, max: 50, pattern: /^[+\d\s().\-/]*$/ },
-  country: { label: 'lead.country', autocomplete: 'country', input: 'select', wide: true, required: true, max: 2, pattern: /^[A-Z]{2}$/ },
+  country: { label: 'lead.country', autocomplete: 'country', input: 'select', wide: true, required: true, max: 2, oneOf: COUNTRY_CODES },
   state: { label: 'lead.state', autocomplete: 'address-level1', input: 'select', wide: true, required: true, max: 100 },
   comment: { label: 'lead.comment', autocomplete: 'off', input: 'textarea', wide: true, required: false, max: 2000 },
 } as const satisfies Record<string, FieldSpec>;

@@ -5,6 +5,7 @@
  */
 import { z } from '../../runtime/base/zod.js';
 import { PLACEMENT_LIMITS } from './hand-raise-lead-button.attributes.js';
+import { REGIONS } from './countries.js';
 import { FIELDS, LEAD_FIELDS, type FieldSpec, type LeadField } from './lead-fields.js';
 
 const text = (max: number) => z.string().check(z.trim(), z.maxLength(max, 'too long'));
@@ -31,20 +32,29 @@ const touchSchema = z.object({
   at: z.iso.datetime(),
 });
 
-export const leadSchema = z.object({
-  submission_id: z.uuid(),
-  submitted_at: z.iso.datetime(),
-  glm_content: text(PLACEMENT_LIMITS.glmContent[1]),
-  glm_source: text(500),
-  product_interaction: text(PLACEMENT_LIMITS.productInteraction[1]),
-  namespace_id: z.nullable(text(PLACEMENT_LIMITS.namespaceId[1])),
-  ...optionalFields,
-  // Email is how sales reaches the lead: required whatever `required-fields` says.
-  email: fieldSchemas.email,
-  business_email: z.boolean(),
-  locale: text(35),
-  page: z.object({ url: text(2048), title: text(500), referrer: text(2048) }),
-  attribution: z.object({ anonymous_id: z.nullable(z.string()), first_touch: touchSchema, last_touch: touchSchema }),
-  consent: z.object({ analytics: z.boolean(), marketing: z.boolean() }),
-});
+export const leadSchema = z
+  .object({
+    submission_id: z.uuid(),
+    submitted_at: z.iso.datetime(),
+    glm_content: text(PLACEMENT_LIMITS.glmContent[1]),
+    glm_source: text(500),
+    product_interaction: text(PLACEMENT_LIMITS.productInteraction[1]),
+    namespace_id: z.nullable(text(PLACEMENT_LIMITS.namespaceId[1])),
+    ...optionalFields,
+    // Email is how sales reaches the lead: required whatever `required-fields` says.
+    email: fieldSchemas.email,
+    business_email: z.boolean(),
+    locale: text(35),
+    page: z.object({ url: text(2048), title: text(500), referrer: text(2048) }),
+    attribution: z.object({ anonymous_id: z.nullable(z.string()), first_touch: touchSchema, last_touch: touchSchema }),
+    consent: z.object({ analytics: z.boolean(), marketing: z.boolean() }),
+  })
+  // For the US and Canada, State is one of the country's ISO 3166-2 subdivisions, as the form offers them.
+  .check(
+    z.refine((lead) => !lead.state || !lead.country || !(lead.country in REGIONS) || REGIONS[lead.country].some(([code]) => code === lead.state), {
+      path: ['state'],
+      message: 'invalid',
+    }),
+  );
+
 export type Lead = z.infer<typeof leadSchema>;

@@ -5,9 +5,18 @@
  */
 import * as z from 'zod/mini';
 
-/** Renders zod issues as `path: message` lines, the form both console warnings and 422 bodies use. */
+/**
+ * Renders zod issues as `{ path, message }` in plain words a form can show: "required" for a missing value (parse
+ * with `reportInput: true`), "too long", "invalid"; other issues keep zod's message.
+ */
 export function describeIssues(error: z.core.$ZodError): { path: string; message: string }[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+  const plain = (issue: z.core.$ZodIssue): string => {
+    if (issue.code === 'invalid_type' && issue.input === undefined) return 'required';
+    if (issue.code === 'too_big') return 'too long';
+    if (issue.code === 'invalid_format' || issue.code === 'invalid_value' || issue.code === 'custom') return 'invalid';
+    return issue.message;
+  };
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: plain(issue) }));
 }
 
 export { z };
