@@ -141,6 +141,11 @@ describe('<hand-raise-lead-button>', () => {
     el.setAttribute('small', '');
     await el.updateComplete;
     expect(el.small).to.equal(true);
+    // Vue sets it as a property when the element has one: the string "false".
+    el.small = 'false' as never;
+    await el.updateComplete;
+    expect(el.small).to.equal(false);
+    expect(q(el, 'button[part="button"]')!.classList.contains('small')).to.equal(false);
   });
 
   it('keeps properties set before the element was defined (React 19 sets objects as properties)', async () => {

@@ -152,6 +152,8 @@ export class HandRaiseLeadButton extends GrowthKitElement implements LeadFormHos
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Vue sets small="false" as a property, as the string: read it as the attribute converter does.
+    if (changed.has('small') && typeof this.small === 'string') this.small = booleanConverter.fromAttribute(this.small);
     for (const [key, [attribute, max]] of Object.entries(PLACEMENT_LIMITS) as [keyof typeof PLACEMENT_LIMITS, readonly [string, number]][]) {
       if (changed.has(key) && String(this[key] ?? '').length > max) {
         this.warn(attribute, `is longer than ${max} characters; using the first ${max}`);
