@@ -4,7 +4,7 @@ import type { HandRaiseLeadButton } from '../../src/components/hand-raise-lead-b
 import { configure } from '../../src/runtime/config/index.js';
 import { pending } from '../../src/runtime/delivery/outbox.js';
 import { defineAll } from '../../src/elements.js';
-import { captureWarnings, cleanSlate, endpoint, submissions } from '../helpers.js';
+import { captureWarnings, cleanSlate, endpoint, submissions, waitFor } from '../helpers.js';
 
 defineAll();
 
@@ -161,6 +161,56 @@ describe('<hand-raise-lead-button>', () => {
     expect(early.settings.glmContent).to.equal('react-early');
     expect(q(early, 'button[part="button"]')!.classList.contains('small')).to.equal(true);
     early.remove();
+  });
+
+  it('the dialog: a labelled × closes it, a click on the backdrop closes it while nothing was typed, focus starts on the first empty field', async () => {
+    const el = await fixture<HandRaiseLeadButton>(html`<hand-raise-lead-button glm-content="dialog" first-name="Ada" last-name="Lovelace"></hand-raise-lead-button>`);
+    let dialog = await open(el);
+    expect(el.shadowRoot!.activeElement?.getAttribute('name'), 'the first empty field').to.equal('email');
+    const close = q<HTMLButtonElement>(el, 'button.close')!;
+    expect(close.getAttribute('aria-label')).to.equal('Close');
+    close.click();
+    await el.updateComplete;
+    expect(dialog.open).to.equal(false);
+    const backdrop = (d: HTMLDialogElement) => {
+      const box = d.getBoundingClientRect();
+      d.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: Math.max(0, box.left - 8), clientY: Math.max(0, box.top - 8) }));
+    };
+    dialog = await open(el);
+    backdrop(dialog);
+    await el.updateComplete;
+    expect(dialog.open, 'untouched: the backdrop closes it').to.equal(false);
+    dialog = await open(el);
+    fill(el, { email: 'ada@analytical.example' });
+    backdrop(dialog);
+    await el.updateComplete;
+    expect(dialog.open, 'typed in: the backdrop keeps it').to.equal(true);
+  });
+
+  it('the form: inputs and selects are one height, no half-width field stands alone in its row', async () => {
+    const el = await fixture<HandRaiseLeadButton>(html`<hand-raise-lead-button glm-content="layout"></hand-raise-lead-button>`);
+    await open(el);
+    expect(q<HTMLElement>(el, '[name="company_size"]')!.offsetHeight).to.equal(q<HTMLElement>(el, '[name="company_name"]')!.offsetHeight);
+    const halves = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.field')].filter((f) => f.offsetWidth < q<HTMLElement>(el, '.grid')!.offsetWidth / 2 + 8);
+    for (const field of halves) {
+      const partner = halves.filter((other) => other !== field && Math.abs(other.offsetTop - field.offsetTop) < 2);
+      expect(partner, `${field.querySelector('label')!.textContent!.trim()} shares its row`).to.have.length(1);
+    }
+  });
+
+  it('the first invalid field is scrolled into view with its label, clear of the sticky footer', async () => {
+    const el = await fixture<HandRaiseLeadButton>(html`<hand-raise-lead-button glm-content="scroll" required-fields="comment"></hand-raise-lead-button>`);
+    const dialog = await open(el);
+    fill(el, { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@analytical.example', company_name: 'Engines', company_size: '1-99', country: 'DE' });
+    dialog.scrollTop = 0;
+    q<HTMLFormElement>(el, 'form')!.requestSubmit();
+    await waitFor(() => q(el, '[name="comment"][aria-invalid="true"]'), 3000, 'the comment marked');
+    const label = q<HTMLElement>(el, 'label[for="gk-comment"]')!.getBoundingClientRect();
+    const view = dialog.getBoundingClientRect();
+    const footer = q<HTMLElement>(el, '.actions')!.getBoundingClientRect();
+    expect(label.top, 'the label is below the dialog top').to.be.at.least(view.top);
+    expect(label.bottom, 'the label is above the footer').to.be.at.most(footer.top);
+    expect(el.shadowRoot!.activeElement?.getAttribute('name')).to.equal('comment');
   });
 
   it('posts the exact lead with its Idempotency-Key, shows thanks, and says so with ids only', async () => {

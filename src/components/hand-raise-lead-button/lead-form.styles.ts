@@ -12,6 +12,8 @@ export const formStyles = css`
     flex-direction: column;
     gap: 4px;
     min-width: 0;
+    /* Scrolled into view clear of the dialog's edge and of its sticky action footer (two rows on a phone). */
+    scroll-margin-block: 16px 152px;
   }
   .field.wide {
     grid-column: 1 / -1;
@@ -28,7 +30,7 @@ export const formStyles = css`
   select,
   textarea {
     width: 100%;
-    min-height: 40px;
+    min-height: 44px;
     padding: 8px 10px;
     border: 1px solid var(--gk-border);
     border-radius: var(--gk-radius);
@@ -37,9 +39,42 @@ export const formStyles = css`
     font: inherit;
     font-size: 16px;
   }
+  /* One height for inputs and selects (a select's own padding differs by browser). */
+  input,
+  select {
+    height: 44px;
+  }
   textarea {
     min-height: 80px;
     resize: vertical;
+  }
+  .body {
+    position: relative;
+  }
+  .close {
+    position: absolute;
+    inset-block-start: 12px;
+    inset-inline-end: 12px;
+    width: 36px;
+    height: 36px;
+    border: 0;
+    border-radius: 50%;
+    background: none;
+    color: var(--gk-muted);
+    font: inherit;
+    font-size: 24px;
+    line-height: 1;
+    cursor: pointer;
+  }
+  .close:hover {
+    background: var(--gk-border);
+  }
+  .close:focus-visible {
+    outline: 3px solid var(--gk-accent);
+    outline-offset: 2px;
+  }
+  h2 {
+    padding-inline-end: 40px;
   }
   [aria-invalid='true'] {
     border-color: var(--gk-danger);

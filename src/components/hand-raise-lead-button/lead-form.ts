@@ -43,6 +43,7 @@ export class LeadForm implements ReactiveController, LeadFormPart {
   constructor(private readonly host: LeadFormHost) {
     host.addController(this);
     void loadIdentity();
+    (host.renderRoot as ShadowRoot).querySelector('dialog')?.addEventListener('click', this.handleBackdrop);
     adoptStyles(host.renderRoot as ShadowRoot, dialogStyles, formStyles);
   }
 
@@ -55,10 +56,49 @@ export class LeadForm implements ReactiveController, LeadFormPart {
     outboxEvents.removeEventListener('settled', this.handleSettled);
   }
 
-  /** Called after the dialog opened: focus goes to the first field, or to the notice after a submission. */
+  /**
+   * Called after the dialog opened: focus goes to the first field still empty (a prefilled form starts where the
+   * visitor has something to do), or to the notice after a submission.
+   */
   opened(): void {
     const root = this.host.renderRoot as ShadowRoot;
-    (root.querySelector<HTMLElement>('[data-autofocus]') ?? root.querySelector<HTMLElement>('input, select, textarea'))?.focus();
+    const controls = Array.from(root.querySelectorAll<HTMLInputElement>('form input, form select, form textarea'));
+    (root.querySelector<HTMLElement>('[data-autofocus]') ?? controls.find((c) => !c.value) ?? controls[0])?.focus();
+  }
+
+  /** A click on the backdrop (the dialog itself, outside its box) closes it, unless the visitor typed something. */
+  private handleBackdrop = (event: MouseEvent): void => {
+    const dialog = event.currentTarget as HTMLDialogElement;
+    if (event.target !== dialog) return;
+    const box = dialog.getBoundingClientRect();
+    const inside = event.clientX >= box.left && event.clientX <= box.right && event.clientY >= box.top && event.clientY <= box.bottom;
+    if (inside) return;
+    const prefilled = this.prefill();
+    if (this.status === 'editing' && LEAD_FIELDS.some((f) => this.values[f] !== prefilled[f])) return;
+    this.canceled();
+    this.host.close();
+  };
+
+  /**
+   * The fields that take the full width: the wide ones, and a half-width one that would stand alone in its row
+   * (the last of an odd run of half-width fields).
+   */
+  private wide(): Set<LeadField> {
+    const wide = new Set<LeadField>();
+    let run: LeadField[] = [];
+    const close = () => {
+      if (run.length % 2) wide.add(run[run.length - 1]);
+      run = [];
+    };
+    for (const f of LEAD_FIELDS) {
+      if (!this.shown(f)) continue;
+      if ((FIELDS[f] as FieldSpec).wide) {
+        wide.add(f);
+        close();
+      } else run.push(f);
+    }
+    close();
+    return wide;
   }
 
   canceled(): void {
@@ -172,7 +212,10 @@ export class LeadForm implements ReactiveController, LeadFormPart {
     if (Object.keys(errors).length) {
       this.host.requestUpdate();
       await this.host.updateComplete;
-      (this.host.renderRoot as ShadowRoot).querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      // The first invalid field comes into view with its label, clear of the sticky footer (scroll margins).
+      const invalid = (this.host.renderRoot as ShadowRoot).querySelector<HTMLElement>('[aria-invalid="true"]');
+      invalid?.closest('.field')?.scrollIntoView({ block: 'nearest' });
+      invalid?.focus({ preventScroll: true });
       return;
     }
     this.submissionId ||= uuid();
@@ -234,7 +277,7 @@ export class LeadForm implements ReactiveController, LeadFormPart {
     return REGIONS[this.values.country] ?? [];
   }
 
-  private renderField(field: LeadField) {
+  private renderField(field: LeadField, wide: Set<LeadField>) {
     if (!this.shown(field)) return nothing;
     const t = (key: MessageKey) => this.host.i18n.t(key);
     const id = `gk-${field}`;
@@ -263,7 +306,7 @@ export class LeadForm implements ReactiveController, LeadFormPart {
       @change=${select ? this.handleInput : undefined}
       @blur=${this.handleBlur}
     >${options}</${tag}>`;
-    return html`<div part="field" class="field ${spec.wide ? 'wide' : ''}">
+    return html`<div part="field" class="field ${wide.has(field) ? 'wide' : ''}">
       <label for=${id}>${t(spec.label)} ${required ? nothing : html`<span class="optional">${t('lead.optional')}</span>`}</label>
       ${control}
       <span class="error" id="${id}-error" aria-live="polite">${error ? t(error) : ''}</span>
@@ -273,7 +316,8 @@ export class LeadForm implements ReactiveController, LeadFormPart {
   render() {
     const t = (key: MessageKey, params?: Record<string, string>) => this.host.i18n.t(key, params);
     const name = this.host.userName || getConfig().user?.name;
-    const heading = html`<h2 id="gk-lead-heading">${name ? t('lead.hello', { name }) + ' · ' : ''}${t('lead.heading')}</h2>`;
+    const close = html`<button type="button" class="close" aria-label=${t('lead.close')} @click=${() => this.host.close()}>×</button>`;
+    const heading = html`${close}<h2 id="gk-lead-heading">${name ? t('lead.hello', { name }) + ' · ' : ''}${t('lead.heading')}</h2>`;
     if (this.status === 'success' || this.status === 'saved') {
       const success = this.status === 'success';
       return html`<div class="body">
@@ -282,6 +326,7 @@ export class LeadForm implements ReactiveController, LeadFormPart {
         <div class="actions"><button type="button" class="gk-button" @click=${() => this.host.close()}>${t('lead.close')}</button></div>
       </div>`;
     }
+    const wide = this.wide();
     const sending = this.status === 'sending';
     return html`<form part="form" class="body" novalidate @submit=${this.handleSubmit}>
       ${heading}
@@ -289,7 +334,7 @@ export class LeadForm implements ReactiveController, LeadFormPart {
       ${this.status === 'rejected'
         ? html`<p class="notice problem" role="alert">${t(Object.values(this.errors).some(Boolean) ? 'lead.failed' : 'lead.rejected')}</p>`
         : nothing}
-      <div class="grid">${LEAD_FIELDS.map((f) => this.renderField(f))}</div>
+      <div class="grid">${LEAD_FIELDS.map((f) => this.renderField(f, wide))}</div>
       <div class="actions">
         <button type="button" class="gk-button secondary" @click=${() => this.host.close()}>${t('lead.cancel')}</button>
         <button part="submit" type="submit" class="gk-button" ?disabled=${sending} aria-busy=${sending ? 'true' : 'false'}>
