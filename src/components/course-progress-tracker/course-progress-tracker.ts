@@ -25,8 +25,8 @@ const loadTracking = lazy(() => import('./media-tracking.js'));
  * @tag course-progress-tracker
  * @summary Course progress, completion rules and badges.
  * @slot - The course's players, each with `data-lesson-id`: `<video>`, `<audio>`, a YouTube or Vimeo `<iframe>`, or a Vidyard `<img class="vidyard-player-embed" data-uuid>`.
- * @event gk-course-complete - The completion rule was met. detail: { courseId, badgeUrl }
- * @event gk-lesson-complete - A lesson was completed. detail: { courseId, lessonId }
+ * @event {CustomEvent<CourseCompleteDetail>} gk-course-complete - The completion rule was met. detail: { courseId, badgeUrl }
+ * @event {CustomEvent<LessonCompleteDetail>} gk-lesson-complete - A lesson was completed. detail: { courseId, lessonId }
  * @csspart progress - The progress bar.
  * @csspart lessons - The lesson checklist.
  * @csspart badge - The badge image, when the endpoint issued one.

@@ -25,11 +25,11 @@ const loadForm = lazy(() => import('./lead-form.js'));
  *
  * @tag hand-raise-lead-button
  * @summary Hand-raise lead capture.
- * @event gk-lead-submit - Before sending; cancelable. detail: { payload } (enrich it, or cancel to veto).
- * @event gk-lead-submitted - The endpoint accepted the lead. detail: { submissionId, glmContent }
- * @event gk-lead-error - The lead was saved for later ('saved') or refused ('rejected'). detail: { submissionId, glmContent, reason, status }
- * @event gk-lead-form-open - The form opened. detail: { glmContent }
- * @event gk-lead-form-close - The form closed. detail: { glmContent, submitted }
+ * @event {CustomEvent<LeadSubmitDetail>} gk-lead-submit - Before sending; cancelable. detail: { payload } (enrich it, or cancel to veto).
+ * @event {CustomEvent<LeadSubmittedDetail>} gk-lead-submitted - The endpoint accepted the lead. detail: { submissionId, glmContent }
+ * @event {CustomEvent<LeadErrorDetail>} gk-lead-error - The lead was saved for later ('saved') or refused ('rejected'). detail: { submissionId, glmContent, reason, status }
+ * @event {CustomEvent<LeadFormOpenDetail>} gk-lead-form-open - The form opened. detail: { glmContent }
+ * @event {CustomEvent<LeadFormCloseDetail>} gk-lead-form-close - The form closed. detail: { glmContent, submitted }
  * @csspart button - The trigger button.
  * @csspart dialog - The form's dialog.
  * @csspart form - The form inside the dialog.
@@ -78,8 +78,8 @@ export class HandRaiseLeadButton extends GrowthKitElement implements LeadFormHos
   productInteraction = 'Hand Raise PQL';
   /** The product namespace (account or group) id the visitor is in, when known. */
   namespaceId = '';
-  /** The tracking labels as JSON: {"action","label","property","value","experiment"}. */
-  ctaTracking = '';
+  /** The tracking labels: {"action","label","property","value","experiment"}, as JSON or (from script) an object. */
+  ctaTracking: string | CtaTracking = '';
   /** The full URL leads are posted to; defaults to the page-wide endpoint + /hand-raise-leads. */
   endpoint = '';
   /** The button's text; defaults to the localized "Contact sales". */
