@@ -27,6 +27,18 @@ export async function clearSegmentRequests(): Promise<void> {
   await fetch(`${window.GK_TEST.segment}/__recorded`, { method: 'DELETE' });
 }
 
+/** Google Consent Mode's default as the kit (and its loader) must push it: all denied but security, with wait_for_update. */
+export const CONSENT_MODE_DEFAULT = {
+  ad_storage: 'denied',
+  ad_user_data: 'denied',
+  ad_personalization: 'denied',
+  analytics_storage: 'denied',
+  functionality_storage: 'denied',
+  personalization_storage: 'denied',
+  security_storage: 'granted',
+  wait_for_update: 500,
+};
+
 /** Clears what earlier tests left: cookies, our storage, settings, warnings, consent. */
 export function cleanSlate(): void {
   for (const part of document.cookie.split(';')) {

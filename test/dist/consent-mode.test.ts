@@ -4,21 +4,11 @@
  * it after the kit started; a stored decision follows as an update.
  */
 import { expect } from '@open-wc/testing';
-import { cleanSlate, waitFor } from '../helpers.js';
+import { cleanSlate, CONSENT_MODE_DEFAULT, waitFor } from '../helpers.js';
 import { hostAt, removeHosts, type HostWindow } from './host.js';
 
 type Layer = { dataLayer?: IArguments[] };
 const commands = (win: HostWindow) => ((win as unknown as Layer).dataLayer ?? []).map((args) => Array.from(args));
-const DENIED = {
-  ad_storage: 'denied',
-  ad_user_data: 'denied',
-  ad_personalization: 'denied',
-  analytics_storage: 'denied',
-  functionality_storage: 'denied',
-  personalization_storage: 'denied',
-  security_storage: 'granted',
-  wait_for_update: 500,
-};
 
 describe('Google Consent Mode ordering with the built kit', () => {
   beforeEach(cleanSlate);
@@ -27,7 +17,7 @@ describe('Google Consent Mode ordering with the built kit', () => {
   it("the page's gtag config right after the kit: consent default comes first, with wait_for_update", async () => {
     const win = await hostAt('/test/fixtures/consent-mode.html');
     const sent = commands(win);
-    expect(sent[0]).to.deep.equal(['consent', 'default', DENIED]);
+    expect(sent[0]).to.deep.equal(['consent', 'default', CONSENT_MODE_DEFAULT]);
     expect(sent.findIndex((c) => c[0] === 'config')).to.be.greaterThan(0);
   });
 
@@ -38,7 +28,7 @@ describe('Google Consent Mode ordering with the built kit', () => {
     const win = await hostAt('/test/fixtures/consent-mode.html?late');
     await waitFor(() => commands(win).some((c) => c[0] === 'config'), 5000, "the page's config");
     const sent = commands(win);
-    expect(sent[0]).to.deep.equal(['consent', 'default', DENIED]);
+    expect(sent[0]).to.deep.equal(['consent', 'default', CONSENT_MODE_DEFAULT]);
     const update = sent.findIndex((c) => c[0] === 'consent' && c[1] === 'update');
     expect(update, 'the stored decision').to.be.greaterThan(0);
     expect((sent[update][2] as Record<string, string>).analytics_storage).to.equal('granted');

@@ -4,27 +4,17 @@
  * answers, 422, 429 with Retry-After); every assertion counts rows in its SQLite file and the attempts it saw.
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, recordErrors, rows, startServer, type Running } from './harness.ts';
+import { afterEach, describe, it } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import { fixtureSite, recordErrors, rows } from './harness.ts';
 
 const LEADS = '/api/hand-raise-leads';
 
 describe('durable delivery under faults', () => {
-  let server: Running;
-  let browser: Browser;
+  const site = fixtureSite();
   let context: BrowserContext;
-
-  before(async () => {
-    server = await startServer({ static: { '/dist/': 'dist', '/fixtures/': 'test/fixtures', '/media/': 'demo/media' } });
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
   afterEach(async () => {
-    for (const key of Object.keys(server.faults)) delete server.faults[key as keyof typeof server.faults];
+    for (const key of Object.keys(site.server.faults)) delete site.server.faults[key as keyof typeof site.server.faults];
     await context?.close().catch(() => undefined);
   });
 
@@ -34,12 +24,12 @@ describe('durable delivery under faults', () => {
    * outbox could have scheduled, so a test sees at once what minutes would bring (or that nothing more comes).
    */
   async function visit(path = '/fixtures/lead.html', init?: string): Promise<{ page: Page; errors: string[] }> {
-    context = await browser.newContext();
+    context = await site.browser.newContext();
     await context.clock.install();
     if (init) await context.addInitScript(init);
     const page = await context.newPage();
     const errors = recordErrors(page);
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${site.server.url}${path}`);
     return { page, errors };
   }
 
@@ -57,8 +47,8 @@ describe('durable delivery under faults', () => {
   }
 
   /** The widget POSTs to one route since this test began (attempts is in arrival order). */
-  const attempts = (path = LEADS, since = 0) => server.attempts.filter((a) => a.path === path && a.at >= since);
-  const leads = (glm = 'delivery') => rows(server.dbFile, 'hand_raise_lead').filter((r) => r.body.glm_content === glm);
+  const attempts = (path = LEADS, since = 0) => site.server.attempts.filter((a) => a.path === path && a.at >= since);
+  const leads = (glm = 'delivery') => rows(site.server.dbFile, 'hand_raise_lead').filter((r) => r.body.glm_content === glm);
 
   async function until(check: () => boolean | Promise<boolean>, timeout: number, what: string): Promise<void> {
     const end = Date.now() + timeout;
@@ -89,12 +79,12 @@ describe('durable delivery under faults', () => {
   it('1. 503 while the endpoint is down (three attempts), then recovery: one row, every attempt with the same key, "saved" then success', async () => {
     const since = Date.now();
     const before = leads().length;
-    server.faults.refuse = { status: 503, until: Infinity };
+    site.server.faults.refuse = { status: 503, until: Infinity };
     const { page, errors } = await visit();
     await submit(page);
     await page.locator('hand-raise-lead-button .notice.saved').waitFor();
     await triedTimes(page, 3, since);
-    delete server.faults.refuse;
+    delete site.server.faults.refuse;
     await later(page);
     await page.locator('hand-raise-lead-button .notice.success').waitFor();
     assert.equal(leads().length, before + 1);
@@ -109,7 +99,7 @@ describe('durable delivery under faults', () => {
   it('2. stored, then the connection drops before the answer: retried with the same key, one row', async () => {
     const since = Date.now();
     const before = leads().length;
-    server.faults.dropAfterStore = 1;
+    site.server.faults.dropAfterStore = 1;
     const { page } = await visit();
     await submit(page);
     await page.locator('hand-raise-lead-button .notice.success').waitFor({ timeout: 20_000 });
@@ -127,7 +117,7 @@ describe('durable delivery under faults', () => {
     await context.setOffline(true);
     await submitButton(page).click();
     await page.locator('hand-raise-lead-button .notice.saved').waitFor();
-    // A minute offline: every retry due in it runs, and fails without reaching the server.
+    // A minute offline: every retry due in it runs, and fails without reaching the site.server.
     await page.clock.fastForward(60_000);
     await page.evaluate('new Promise((r) => setTimeout(r, 0))');
     assert.equal(attempts(LEADS, since).length, 0, 'nothing reached the server while offline');
@@ -144,7 +134,7 @@ describe('durable delivery under faults', () => {
   async function submitInFlight(): Promise<{ page: Page; since: number; before: number }> {
     const since = Date.now();
     const before = leads().length;
-    server.faults.delayMs = 3000;
+    site.server.faults.delayMs = 3000;
     const { page } = await visit();
     await submit(page);
     await until(() => attempts(LEADS, since).length >= 1, 5000, 'the request in flight');
@@ -163,26 +153,26 @@ describe('durable delivery under faults', () => {
   it('4a. reload while the request is in flight: re-sent on the next load, one row', async () => {
     const { page, since, before } = await submitInFlight();
     await page.reload();
-    delete server.faults.delayMs;
+    delete site.server.faults.delayMs;
     await oneRow(page, since, before);
   });
 
   it('4b. the tab is closed while the request is in flight: re-sent when the visitor comes back, one row', async () => {
     const { page, since, before } = await submitInFlight();
     // Refuse whatever the closing page still manages to send, so only the next visit can deliver it.
-    server.faults.refuse = { status: 503, until: Date.now() + 4000 };
+    site.server.faults.refuse = { status: 503, until: Date.now() + 4000 };
     await page.close({ runBeforeUnload: true });
     await new Promise((r) => setTimeout(r, 4500));
-    delete server.faults.delayMs;
+    delete site.server.faults.delayMs;
     const back = await context.newPage();
-    await back.goto(`${server.url}/fixtures/lead.html`);
+    await back.goto(`${site.server.url}/fixtures/lead.html`);
     await oneRow(back, since, before);
   });
 
   it('5a. 422 with field errors: not retried, the error is shown at its field', async () => {
     const since = Date.now();
     const before = leads().length;
-    server.faults.refuse = { status: 422, until: Date.now() + 60_000, body: { error: 'validation_failed', fields: [{ path: 'email', message: 'Invalid email address' }] } };
+    site.server.faults.refuse = { status: 422, until: Date.now() + 60_000, body: { error: 'validation_failed', fields: [{ path: 'email', message: 'Invalid email address' }] } };
     const { page } = await visit();
     await submit(page);
     await page.locator('hand-raise-lead-button [name="email"][aria-invalid="true"]').waitFor();
@@ -194,7 +184,7 @@ describe('durable delivery under faults', () => {
 
   it('5b. 429 with Retry-After: 5: the next attempt comes at least 5 s later', async () => {
     const since = Date.now();
-    server.faults.refuse = { status: 429, until: Date.now() + 1500, retryAfter: 5 };
+    site.server.faults.refuse = { status: 429, until: Date.now() + 1500, retryAfter: 5 };
     const { page } = await visit();
     await submit(page);
     await page.locator('hand-raise-lead-button .notice.success').waitFor({ timeout: 20_000 });
@@ -217,7 +207,7 @@ describe('durable delivery under faults', () => {
     since = Date.now();
     before = leads().length;
     const second = await context.newPage();
-    await second.goto(`${server.url}/fixtures/lead.html`);
+    await second.goto(`${site.server.url}/fixtures/lead.html`);
     await openForm(second);
     await second.locator('hand-raise-lead-button [name="company_name"]').focus();
     await second.keyboard.press('Enter');
@@ -229,7 +219,7 @@ describe('durable delivery under faults', () => {
 
     since = Date.now();
     const twice = await context.newPage();
-    await twice.goto(`${server.url}/fixtures/lead.html?twice`);
+    await twice.goto(`${site.server.url}/fixtures/lead.html?twice`);
     await submit(twice);
     await twice.locator('hand-raise-lead-button .notice.success').waitFor();
     await later(twice);
@@ -247,7 +237,7 @@ describe('durable delivery under faults', () => {
     it(`7. ${name}: no uncaught error, the lead is delivered while the page lives (after a 503)`, async () => {
       const since = Date.now();
       const before = leads().length;
-      server.faults.refuse = { status: 503, until: Date.now() + 1500 };
+      site.server.faults.refuse = { status: 503, until: Date.now() + 1500 };
       const { page, errors } = await visit('/fixtures/lead.html', init);
       await submit(page);
       await page.locator('hand-raise-lead-button .notice.success').waitFor({ timeout: 20_000 });
@@ -264,10 +254,10 @@ describe('durable delivery under faults', () => {
   it('8. two tabs with queued items: each item sent once after recovery', async () => {
     const since = Date.now();
     const before = leads().length;
-    server.faults.refuse = { status: 503, until: Infinity };
+    site.server.faults.refuse = { status: 503, until: Infinity };
     const { page: a } = await visit();
     const b = await context.newPage();
-    await b.goto(`${server.url}/fixtures/lead.html`);
+    await b.goto(`${site.server.url}/fixtures/lead.html`);
     await submit(a);
     await submit(b);
     await a.locator('hand-raise-lead-button .notice.saved').waitFor();
@@ -275,7 +265,7 @@ describe('durable delivery under faults', () => {
     // Both tabs retry while the endpoint is down (the clock is the context's: one jump moves both).
     await triedTimes(a, 4, since);
     const recovery = Date.now();
-    delete server.faults.refuse;
+    delete site.server.faults.refuse;
     await later(a);
     await a.locator('hand-raise-lead-button .notice.success').waitFor();
     await b.locator('hand-raise-lead-button .notice.success').waitFor();
@@ -287,7 +277,7 @@ describe('durable delivery under faults', () => {
     for (const key of keys) assert.equal(after.filter((x) => x.key === key).length, 1, `item ${key} sent once after recovery`);
   });
 
-  const course = (user = 'learner-7') => rows(server.dbFile, 'course_progress').filter((r) => r.body.course_id === 'delivery-101' && r.body.user_id === user);
+  const course = (user = 'learner-7') => rows(site.server.dbFile, 'course_progress').filter((r) => r.body.course_id === 'delivery-101' && r.body.user_id === user);
 
   async function watchTo(page: Page, seconds: number): Promise<void> {
     await page.evaluate(`(async () => {
@@ -315,7 +305,7 @@ describe('durable delivery under faults', () => {
     assert.equal(progress, shown, 'the flushed progress is the one shown');
     assert.deepEqual(events.filter((r) => r.body.milestone).map((r) => r.body.milestone).sort(), [25, 50]);
     assert.equal(events.filter((r) => r.body.event === 'started').length, 1);
-    const flush = server.attempts.filter((a) => a.path === '/api/course-progress').at(-1)!;
+    const flush = site.server.attempts.filter((a) => a.path === '/api/course-progress').at(-1)!;
     assert.match(flush.contentType ?? '', /^text\/plain/, 'the unloading request needs no preflight');
   });
 
@@ -325,13 +315,13 @@ describe('durable delivery under faults', () => {
     const before = course('learner-8').length;
     await watchTo(page, 4.2);
     await until(() => course('learner-8').length >= before + 3, 10_000, 'started and two milestones');
-    server.faults.refuse = { status: 503, until: Date.now() + 60_000 };
+    site.server.faults.refuse = { status: 503, until: Date.now() + 60_000 };
     await page.close({ runBeforeUnload: true });
     await new Promise((r) => setTimeout(r, 1000));
     assert.equal(course('learner-8').length, before + 3, 'nothing stored while down');
-    delete server.faults.refuse;
+    delete site.server.faults.refuse;
     const back = await context.newPage();
-    await back.goto(`${server.url}/fixtures/course.html?user=learner-8`);
+    await back.goto(`${site.server.url}/fixtures/course.html?user=learner-8`);
     await until(() => course('learner-8').length === before + 4, 20_000, 'the persisted progress');
     await until(() => outboxEmpty(back), 10_000, 'an empty outbox');
     await back.waitForTimeout(1500);

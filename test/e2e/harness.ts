@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp, type AppOptions, type Attempt, type Faults } from '../../server/app.ts';
 import type { Store } from '../../server/db.ts';
@@ -64,4 +65,21 @@ export function rows(dbFile: string, kind: string): { idempotency_key: string; b
   } finally {
     db.close();
   }
+}
+
+/**
+ * The built kit's fixture pages (dist/, test/fixtures/, the demo's media) on a fresh server with its own SQLite
+ * file, and Chromium: started before the suite that calls this, closed after it.
+ */
+export function fixtureSite(): { readonly server: Running; readonly browser: Browser } {
+  const site = {} as { server: Running; browser: Browser };
+  before(async () => {
+    site.server = await startServer({ static: { '/dist/': 'dist', '/fixtures/': 'test/fixtures', '/media/': 'demo/media' } });
+    site.browser = await launch();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }

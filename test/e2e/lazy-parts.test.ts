@@ -4,40 +4,30 @@
  * for the chunk (a connection reset), as a flaky mobile network or a deploy in progress would.
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, recordErrors, rows, startServer, type Running } from './harness.ts';
+import { afterEach, describe, it } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import { fixtureSite, recordErrors, rows } from './harness.ts';
 
 describe('lazy parts after a failed load', () => {
-  let server: Running;
-  let browser: Browser;
+  const site = fixtureSite();
   let context: BrowserContext;
-
-  before(async () => {
-    server = await startServer({ static: { '/dist/': 'dist', '/fixtures/': 'test/fixtures', '/media/': 'demo/media' } });
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
   afterEach(() => context?.close().catch(() => undefined));
 
   /** Opens the page with the first request for `chunk` dropped; collects errors, unhandled rejections and warnings. */
   async function visit(path: string, chunk: RegExp): Promise<{ page: Page; errors: string[]; warnings: string[]; dropped: () => number }> {
-    context = await browser.newContext();
+    context = await site.browser.newContext();
     const page = await context.newPage();
     const errors = recordErrors(page);
     const warnings: string[] = [];
     page.on('console', (m) => void (m.type() === 'warning' && warnings.push(m.text())));
     let dropped = 0;
     await page.route(chunk, (route) => (dropped++ === 0 ? route.abort('connectionreset') : route.continue()));
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${site.server.url}${path}`);
     await page.waitForFunction(() => customElements.get('course-progress-tracker') && document.querySelector('course-progress-tracker')?.shadowRoot);
     return { page, errors, warnings, dropped: () => dropped };
   }
 
-  const progress = (course: string, event: string) => rows(server.dbFile, 'course_progress').filter((r) => r.body.course_id === course && r.body.event === event);
+  const progress = (course: string, event: string) => rows(site.server.dbFile, 'course_progress').filter((r) => r.body.course_id === course && r.body.event === event);
 
   async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
     const end = Date.now() + 10_000;
