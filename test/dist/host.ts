@@ -25,8 +25,8 @@ export async function hostAt(url: string): Promise<HostWindow> {
   await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   const win = frame.contentWindow as unknown as HostWindow;
   await waitFor(() => TAGS.every((t) => win.customElements.get(t)) && win.GrowthKit, 10000, 'every tag defined');
-  // Let the elements render and any lazy catalog settle before looking for errors.
-  await new Promise((r) => setTimeout(r, 300));
+  // Every widget has rendered (its last update done) before the test looks for errors.
+  await Promise.all(TAGS.flatMap((t) => Array.from(win.document.querySelectorAll(t), (el) => (el as unknown as { updateComplete: Promise<unknown> }).updateComplete)));
   return win;
 }
 
