@@ -184,9 +184,12 @@ describe('durable delivery under faults', () => {
 
   it('5b. 429 with Retry-After: 5: the next attempt comes at least 5 s later', async () => {
     const since = Date.now();
-    site.server.faults.refuse = { status: 429, until: Date.now() + 1500, retryAfter: 5 };
+    site.server.faults.refuse = { status: 429, until: Infinity, retryAfter: 5 };
     const { page } = await visit();
     await submit(page);
+    // Refused once, then open; the page's clock runs on its own, so the retry waits the real 5 s.
+    await until(() => attempts(LEADS, since).length === 1, 10_000, 'the refused attempt');
+    delete site.server.faults.refuse;
     await page.locator('hand-raise-lead-button .notice.success').waitFor({ timeout: 20_000 });
     const tries = attempts(LEADS, since);
     assert.deepEqual(tries.map((a) => a.outcome), [429, 201]);
@@ -237,9 +240,13 @@ describe('durable delivery under faults', () => {
     it(`7. ${name}: no uncaught error, the lead is delivered while the page lives (after a 503)`, async () => {
       const since = Date.now();
       const before = leads().length;
-      site.server.faults.refuse = { status: 503, until: Date.now() + 1500 };
+      site.server.faults.refuse = { status: 503, until: Infinity };
       const { page, errors } = await visit('/fixtures/lead.html', init);
       await submit(page);
+      // Down until the first attempt was refused, then up: the retry comes from the page's memory.
+      await triedTimes(page, 1, since);
+      delete site.server.faults.refuse;
+      await later(page);
       await page.locator('hand-raise-lead-button .notice.success').waitFor({ timeout: 20_000 });
       assert.equal(leads().length, before + 1);
       assert.ok(attempts(LEADS, since).length >= 2, 'retried from memory');
