@@ -7,19 +7,24 @@ import { coveredPercent, playedSeconds } from './played-time.js';
 export class Coverage {
   private segments: [number, number][] = [];
   private last: number | null = null;
+  private lastAt = 0;
 
   constructor(segments: [number, number][] = []) {
     for (const [a, b] of segments) this.add(a, b);
   }
 
   /**
-   * Records a playhead position during playback. Consecutive positions no more than `maxStep` seconds apart
-   * count as played between them; a larger jump is a seek and starts a new segment.
+   * Records a playhead position during playback, at `at` (ms, performance.now()'s clock). Consecutive positions
+   * count as played between them when the playhead moved no further than the time that passed could have played
+   * (at up to double speed, and never less than 1.5 s: players report every 250 ms or so, a busy page later);
+   * a larger jump is a seek and starts a new segment.
    */
-  observe(position: number, maxStep = 1.5): void {
+  observe(position: number, at = performance.now()): void {
     if (!Number.isFinite(position) || position < 0) return;
-    if (this.last !== null && position >= this.last && position - this.last <= maxStep) this.add(this.last, position);
+    const reach = Math.max(1.5, ((at - this.lastAt) / 1000) * 2);
+    if (this.last !== null && position >= this.last && position - this.last <= reach) this.add(this.last, position);
     this.last = position;
+    this.lastAt = at;
   }
 
   /** Forgets the playhead (after pause or a seek), keeping what was played. */

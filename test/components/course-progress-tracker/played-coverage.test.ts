@@ -29,4 +29,16 @@ describe('course-progress-tracker/played-coverage', () => {
     c.observe(31);
     expect(c.played()).to.equal(2);
   });
+
+  it('counts a late report as playback: a busy page that delivers the next timeupdate 3 s later skipped nothing', () => {
+    const c = new Coverage();
+    c.observe(0, 0);
+    c.observe(3, 3000);
+    c.observe(3.25, 3250);
+    expect(c.played()).to.equal(3.25);
+    // A jump further than the time that passed could have played is still a seek.
+    c.observe(20, 3500);
+    c.observe(21, 4500);
+    expect(c.played()).to.equal(4.25);
+  });
 });
