@@ -163,7 +163,9 @@ export default defineConfig(({ mode }) => ({
             // Vite keeps whitespace in ES library builds for downstream tree-shaking; this file is final.
             output: {
               entryFileNames: '[name].js',
-              chunkFileNames: 'chunks/[name]-[hash].js',
+              // Six hash characters (36 bits) tell versions of one chunk apart; the core chunk names every lazy chunk,
+              // and each character of hash is a byte brotli cannot compress.
+              chunkFileNames: 'chunks/[name]-[hash:6].js',
               minify: true,
               // One chunk for everything the initial path runs (lit, the runtime, and the elements with what they
               // import statically): a browser compresses each file alone, so scattering it over many small files

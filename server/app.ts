@@ -310,7 +310,7 @@ export function createApp(options: AppOptions): App {
           return void createReadStream(file, { start, end }).pipe(res);
         }
         // A hashed chunk never changes under its name: cached for a year. Everything else is revalidated.
-        const cache = /\/chunks\/[^/]+-[\w-]{8}\.js$/.test(url.pathname) ? 'public, max-age=31536000, immutable' : 'no-cache';
+        const cache = /\/chunks\/[^/]+-[\w-]{6}\.js$/.test(url.pathname) ? 'public, max-age=31536000, immutable' : 'no-cache';
         const accepts = String(req.headers['accept-encoding'] ?? '');
         const encoding = !COMPRESSIBLE.test(file) ? null : /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
         if (encoding) {
