@@ -1,10 +1,44 @@
 /** Custom Elements Manifest from the components' JSDoc: Storybook's docs and controls and editors read it. */
+
+const kebab = (name) => name.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
+/** Per element class, the names its `static properties` declare as internal state (no attribute). */
+const stateProperties = new Map();
+
 export default {
   globs: ['src/components/*/*.ts'],
   exclude: ['src/**/*.schema.ts', 'src/**/*.attributes.ts', 'src/**/*.styles.ts', 'src/**/*-host.ts', 'src/components/hand-raise-lead-button/lead-form.ts', 'src/components/hand-raise-lead-button/lead-fields.ts', 'src/components/hand-raise-lead-button/business-email.ts', 'src/components/hand-raise-lead-button/countries.ts'],
   outdir: 'dist',
   litelement: true,
   plugins: [
+    {
+      // GrowthKitElement.createProperty gives each property its kebab-case attribute unless one is given, and
+      // `state: true` has none (src/internal/base-element.ts); the analyzer assumes Lit's defaults.
+      name: 'growth-kit:kebab-attributes',
+      analyzePhase({ ts, node }) {
+        if (!ts.isClassDeclaration(node) || !node.name) return;
+        const properties = node.members.find((m) => ts.isPropertyDeclaration(m) && m.name.getText() === 'properties');
+        if (!properties?.initializer || !ts.isObjectLiteralExpression(properties.initializer)) return;
+        const states = properties.initializer.properties
+          .filter((p) => ts.isPropertyAssignment(p) && /\bstate:\s*true\b/.test(p.initializer.getText()))
+          .map((p) => p.name.getText());
+        stateProperties.set(node.name.text, new Set(states));
+      },
+      packageLinkPhase({ customElementsManifest }) {
+        for (const mod of customElementsManifest.modules) {
+          for (const declaration of mod.declarations ?? []) {
+            const states = stateProperties.get(declaration.name);
+            if (!declaration.customElement || !states) continue;
+            for (const member of declaration.members ?? []) {
+              if (states.has(member.name)) delete member.attribute;
+              else if (member.attribute === member.name) member.attribute = kebab(member.name);
+            }
+            declaration.attributes = (declaration.attributes ?? [])
+              .filter((a) => !states.has(a.fieldName))
+              .map((a) => (a.fieldName && a.name === a.fieldName ? { ...a, name: kebab(a.name) } : a));
+          }
+        }
+      },
+    },
     {
       // Our elements are registered through one guarded define() (src/entries/), which the analyzer cannot see:
       // each element's module declares its tag as a custom-element-definition export, as customElements.define would.

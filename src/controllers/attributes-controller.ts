@@ -1,10 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { check, type Parser } from '../runtime/config/index.js';
-import { warnOnce } from '../runtime/base/index.js';
+import { kebab, warnOnce } from '../runtime/base/index.js';
 
 export interface AttributeSpec<T> {
-  /** The attribute's name, for warnings. */
-  attribute: string;
   /** Parses the (JSON-parsed, when `json`) attribute value, or throws what is wrong with it. */
   parse: Parser<T>;
   /** The safe default used until a valid value is given. */
@@ -17,7 +15,8 @@ type Specs<T> = { [K in keyof T]: AttributeSpec<T[K]> };
 
 /**
  * Validates a host's attribute-backed properties before each render. A value its parser refuses is reported
- * once (`<tag> attribute: problem`) and the last good value stays in force, so bad markup never breaks a widget.
+ * once (`<tag> attribute: problem`, the attribute being the property's name in kebab case) and the last good value
+ * stays in force, so bad markup never breaks a widget.
  */
 export class AttributesController<T extends Record<string, unknown>> implements ReactiveController {
   /** The validated values the host renders from. */
@@ -47,13 +46,13 @@ export class AttributesController<T extends Record<string, unknown>> implements 
         try {
           input = JSON.parse(raw);
         } catch {
-          warnOnce(this.host.localName, spec.attribute, 'is not valid JSON; using the default');
+          warnOnce(this.host.localName, kebab(key as string), 'is not valid JSON; using the default');
           continue;
         }
       }
       const result = check(spec.parse, input);
       if (result.ok) this.values[key] = result.value;
-      else warnOnce(this.host.localName, spec.attribute, `${result.problem}; keeping the last valid value`);
+      else warnOnce(this.host.localName, kebab(key as string), `${result.problem}; keeping the last valid value`);
     }
   }
 }

@@ -1,7 +1,7 @@
-import { LitElement } from 'lit';
+import { LitElement, type PropertyDeclaration } from 'lit';
 import { LocaleController } from '../controllers/locale-controller.js';
 import { report } from '../runtime/analytics/index.js';
-import { warnOnce } from '../runtime/base/index.js';
+import { kebab, warnOnce } from '../runtime/base/index.js';
 import type { GkEventDetails, OutcomeEvent } from '../runtime/config/index.js';
 import { watchConsent } from '../runtime/on-consent-change.js';
 import '../events/index.js';
@@ -13,6 +13,11 @@ watchConsent();
 /** What every Growth Kit element shares: its version for the guarded define, messages, warnings and outcomes. */
 export abstract class GrowthKitElement extends LitElement {
   static readonly gkVersion = VERSION;
+
+  /** Each property's attribute is its name in kebab case (`privacyPolicyUrl` ↔ `privacy-policy-url`), unless given. */
+  static override createProperty(name: PropertyKey, options?: PropertyDeclaration): void {
+    super.createProperty(name, typeof name === 'string' && options?.attribute === undefined ? { ...options, attribute: kebab(name) } : options);
+  }
 
   /**
    * The visitor's locale and messages for this element (read by lazily loaded parts).

@@ -42,17 +42,17 @@ export class ConsentGate extends GrowthKitElement implements PreferencesHost {
   static override properties = {
     category: {},
     mode: { reflect: true },
-    privacyPolicyUrl: { attribute: 'privacy-policy-url' },
-    policyVersion: { attribute: 'policy-version' },
-    cookieDomain: { attribute: 'cookie-domain' },
-    cookieName: { attribute: 'cookie-name' },
-    cookiePath: { attribute: 'cookie-path' },
-    cookieMaxAge: { attribute: 'cookie-max-age' },
+    privacyPolicyUrl: {},
+    policyVersion: {},
+    cookieDomain: {},
+    cookieName: {},
+    cookiePath: {},
+    cookieMaxAge: {},
     endpoint: {},
     categories: {},
-    categoryText: { attribute: 'category-text' },
-    onetrustGroups: { attribute: 'onetrust-groups' },
-    gpcNote: { state: true, attribute: false },
+    categoryText: {},
+    onetrustGroups: {},
+    gpcNote: { state: true },
   };
 
   /** The category the gated content needs: necessary, functional, analytics or marketing. */
@@ -86,8 +86,8 @@ export class ConsentGate extends GrowthKitElement implements PreferencesHost {
 
   private readonly consentState = new ConsentController(this);
   private readonly attrs = new AttributesController<{ category: ConsentCategory; mode: ConsentGateMode }>(this, {
-    category: { attribute: 'category', parse: parseCategory, fallback: 'marketing' },
-    mode: { attribute: 'mode', parse: parseMode, fallback: 'auto' },
+    category: { parse: parseCategory, fallback: 'marketing' },
+    mode: { parse: parseMode, fallback: 'auto' },
   });
   private stamped: Node[] = [];
   private stamping = false;

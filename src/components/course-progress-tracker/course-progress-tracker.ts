@@ -36,17 +36,17 @@ export class CourseProgressTracker extends GrowthKitElement implements CourseHos
   static override styles = [baseStyles, styles];
 
   static override properties = {
-    courseId: { attribute: 'course-id' },
-    courseTitle: { attribute: 'course-title' },
-    userId: { attribute: 'user-id' },
+    courseId: {},
+    courseTitle: {},
+    userId: {},
     lessons: {},
-    completeAt: { attribute: 'complete-at' },
-    passMark: { attribute: 'pass-mark' },
+    completeAt: {},
+    passMark: {},
     completion: {},
     endpoint: {},
-    xapiEndpoint: { attribute: 'xapi-endpoint' },
-    progress: { state: true, attribute: false },
-    announcement: { state: true, attribute: false },
+    xapiEndpoint: {},
+    progress: { state: true },
+    announcement: { state: true },
   };
 
   /** The course's id, reported with every event. */
@@ -78,10 +78,10 @@ export class CourseProgressTracker extends GrowthKitElement implements CourseHos
     passMark: number;
     completion: CompletionRule;
   }>(this, {
-    lessons: { attribute: 'lessons', parse: parseLessons, fallback: [], json: true },
-    completeAt: { attribute: 'complete-at', parse: percent, fallback: 90 },
-    passMark: { attribute: 'pass-mark', parse: percent, fallback: 70 },
-    completion: { attribute: 'completion', parse: parseCompletion, fallback: 'all-lessons' },
+    lessons: { parse: parseLessons, fallback: [], json: true },
+    completeAt: { parse: percent, fallback: 90 },
+    passMark: { parse: percent, fallback: 70 },
+    completion: { parse: parseCompletion, fallback: 'all-lessons' },
   });
   /** Player tracking, created when the first player appears. */
   private tracking: MediaTracking | null = null;

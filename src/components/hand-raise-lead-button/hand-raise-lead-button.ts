@@ -49,25 +49,25 @@ export class HandRaiseLeadButton extends GrowthKitElement implements LeadFormHos
   static override styles = [baseStyles, styles];
 
   static override properties = {
-    glmContent: { attribute: 'glm-content' },
-    glmSource: { attribute: 'glm-source' },
-    productInteraction: { attribute: 'product-interaction' },
-    namespaceId: { attribute: 'namespace-id' },
-    ctaTracking: { attribute: 'cta-tracking' },
+    glmContent: {},
+    glmSource: {},
+    productInteraction: {},
+    namespaceId: {},
+    ctaTracking: {},
     endpoint: {},
-    buttonText: { attribute: 'button-text' },
+    buttonText: {},
     variant: { reflect: true },
     small: { type: Boolean, reflect: true, converter: booleanConverter },
     fields: {},
-    requiredFields: { attribute: 'required-fields' },
-    firstName: { attribute: 'first-name' },
-    lastName: { attribute: 'last-name' },
+    requiredFields: {},
+    firstName: {},
+    lastName: {},
     email: {},
-    companyName: { attribute: 'company-name' },
-    userName: { attribute: 'user-name' },
-    open: { state: true, attribute: false },
-    loading: { state: true, attribute: false },
-    loadFailed: { state: true, attribute: false },
+    companyName: {},
+    userName: {},
+    open: { state: true },
+    loading: { state: true },
+    loadFailed: { state: true },
   };
 
   /** The placement id reported with every lead from this button, unique per page and position. */
@@ -120,8 +120,8 @@ export class HandRaiseLeadButton extends GrowthKitElement implements LeadFormHos
     ctaTracking: CtaTracking;
     variant: ButtonVariant;
   }>(this, {
-    ctaTracking: { attribute: 'cta-tracking', parse: parseCtaTracking, fallback: {}, json: true },
-    variant: { attribute: 'variant', parse: parseVariant, fallback: 'primary' },
+    ctaTracking: { parse: parseCtaTracking, fallback: {}, json: true },
+    variant: { parse: parseVariant, fallback: 'primary' },
   });
 
   /**

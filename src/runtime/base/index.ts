@@ -8,5 +8,6 @@ export { stringify } from './json.js';
 export { jsonEntries } from './json-entries.js';
 export { uuid } from './ids.js';
 export { nextTask } from './tasks.js';
+export { kebab } from './kebab.js';
 export { warnOnce, resetWarnings } from './warn.js';
 export { lazy } from './lazy.js';
