@@ -3,7 +3,9 @@
  * classic and once as a module) is silent; another version already registered gets one warning for the page.
  * Nothing here throws on a customer's page.
  */
-export const VERSION: string = typeof __GK_VERSION__ === 'string' ? __GK_VERSION__ : 'dev';
+import { VERSION } from '../runtime/base/index.js';
+
+export { VERSION };
 
 const WARNED = Symbol.for('growth-kit.version-warning');
 

@@ -14,10 +14,11 @@
  * 5. Every element re-renders through its ConsentController (src/controllers): banners hide, gates stamp or remove
  *    their content, placeholders appear.
  *
- * `watchConsent()` wires it, once per page: the base class of every element and the drop-in entry call it.
+ * `watchConsent()` wires it, once per page: the base class of every element and the drop-in entry call it, and a
+ * second copy of the kit on the page (npm entries beside the script tag) finds it wired (base/page.ts).
  */
 import { applyConsent, loadedIdentity, loadIdentity, report } from './analytics/index.js';
-import { readLocal } from './base/index.js';
+import { readLocal, shared } from './base/index.js';
 import { consent, recordDecision } from './consent/index.js';
 
 /** Keeps or deletes the id and first touch; loads identity when it has something to keep or delete (it does on load). */
@@ -34,12 +35,12 @@ function onConsentChange(): void {
   report('page', 'gk-consent-change', { categories: consent.categories(), source: consent.get()?.source ?? null });
 }
 
-let watching = false;
+const watch = shared('watch', () => ({ on: false }));
 
 /** Subscribes the list above to consent changes (once) and settles what an earlier visit kept. */
 export function watchConsent(): void {
-  if (watching) return;
-  watching = true;
+  if (watch.on) return;
+  watch.on = true;
   consent.addEventListener('change', onConsentChange);
   // A decision from an earlier visit meets the browser's Global Privacy Control of this one.
   consent.honourGpc();

@@ -3,6 +3,7 @@
  * the package's npm entries (its `exports`), served with the reference endpoint and driven in Chromium. Each checks
  * what those frameworks do to custom elements: JSX and Vue give a <template> DOM children, a false boolean arrives
  * as `false` (React) or small="false" (Vue), an object arrives as a property, and the kit's events reach the app.
+ * A third page bundles the npm entries and adds the script tag too, in either order: one runtime for the page.
  */
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
@@ -12,13 +13,15 @@ import { build } from 'vite';
 import { launch, recordErrors, rows, startServer, type Running } from './harness.ts';
 
 const FRAMEWORKS = ['react', 'vue'] as const;
+/** Built like the apps: a page with the kit from npm in its bundle and from the script tag (test/frameworks/mixed). */
+const APPS = [...FRAMEWORKS, 'mixed'] as const;
 
-describe('the kit in React 19 and Vue 3 apps', () => {
+describe('the kit in React 19 and Vue 3 apps, and beside the script tag', () => {
   let server: Running;
   let browser: Browser;
 
   before(async () => {
-    for (const name of FRAMEWORKS) {
+    for (const name of APPS) {
       await build({
         configFile: false,
         root: resolve('test/frameworks', name),
@@ -29,7 +32,9 @@ describe('the kit in React 19 and Vue 3 apps', () => {
         build: { outDir: resolve('.tmp/frameworks', name), emptyOutDir: true, minify: false },
       });
     }
-    server = await startServer({ static: { '/react/': '.tmp/frameworks/react', '/vue/': '.tmp/frameworks/vue' } });
+    server = await startServer({
+      static: { '/react/': '.tmp/frameworks/react', '/vue/': '.tmp/frameworks/vue', '/mixed/': '.tmp/frameworks/mixed', '/dist/': 'dist' },
+    });
     browser = await launch();
   });
   after(async () => {
@@ -70,6 +75,45 @@ describe('the kit in React 19 and Vue 3 apps', () => {
         ['gk-lead-submitted', `${name}-app`],
       ]);
       assert.equal(rows(server.dbFile, 'hand_raise_lead').filter((r) => r.body.email === `${name}@frameworks.example`).length, 1);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+
+  for (const order of ['npm-first', 'script-tag-first'] as const) {
+    it(`npm entries and the script tag on one page (${order}): one consent, one set of settings, one subscriber per change`, async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const errors = recordErrors(page);
+      await page.goto(`${server.url}/mixed/index.html?order=${order === 'npm-first' ? 'npm-first' : 'script-first'}`);
+      await page.waitForFunction(() => (window as unknown as { __ready?: boolean }).__ready === true);
+      type Kit = { consent: { has(c: string): boolean; set(c: Record<string, boolean>): void }; getConfig(): { endpoint?: string }; HandRaiseLeadButton: unknown };
+      type Win = { __npm: Kit; __consentChanges: number; GrowthKit: Kit };
+      // Which copy defined the button: the app's when it came first, the script tag's otherwise.
+      const appsButton = await page.evaluate(() => customElements.get('hand-raise-lead-button') === (window as unknown as Win).__npm.HandRaiseLeadButton);
+      assert.equal(appsButton, order === 'npm-first');
+      // Accept on the script tag's banner: the app's copy sees it, and the page hears of it once.
+      await page.locator('consent-gate [part="accept"]').click();
+      await page.locator('consent-gate #gated').waitFor();
+      assert.equal(await page.evaluate(() => (window as unknown as Win).__npm.consent.has('marketing')), true, "the app's copy saw Accept");
+      assert.equal(await page.evaluate(() => (window as unknown as Win).__consentChanges), 1);
+      // Withdrawn through the app's copy: the script tag's gate removes its content.
+      await page.evaluate(() => (window as unknown as Win).__npm.consent.set({ marketing: false }));
+      await page.locator('consent-gate #gated').waitFor({ state: 'detached' });
+      assert.equal(await page.evaluate(() => (window as unknown as Win).GrowthKit.consent.has('marketing')), false);
+      assert.equal(await page.evaluate(() => (window as unknown as Win).__consentChanges), 2);
+      // The app configured the endpoint; the page-wide settings are one, whichever copy defined the button.
+      assert.equal(await page.evaluate(() => (window as unknown as Win).GrowthKit.getConfig().endpoint), '/api');
+      await page.locator('hand-raise-lead-button button[part="button"]').click();
+      await page.locator('hand-raise-lead-button dialog[open] form').waitFor();
+      for (const [field, value] of Object.entries({ first_name: 'Mix', last_name: 'Ed', email: `${order}@mixed.example`, company_name: 'Mixed' })) {
+        await page.locator(`hand-raise-lead-button [name="${field}"]`).fill(value);
+      }
+      await page.locator('hand-raise-lead-button [name="company_size"]').selectOption('1-99');
+      await page.locator('hand-raise-lead-button [name="country"]').selectOption('DE');
+      await page.locator('hand-raise-lead-button [part="submit"]').click();
+      await page.locator('hand-raise-lead-button .notice.success').waitFor();
+      assert.equal(rows(server.dbFile, 'hand_raise_lead').filter((r) => r.body.email === `${order}@mixed.example`).length, 1);
       assert.deepEqual(errors, []);
       await context.close();
     });

@@ -4,7 +4,7 @@
  * makes zero requests. Callers must never pass personal data; payloads carry ids and tracking labels only.
  */
 import { consent } from '../consent/index.js';
-import { lazy, removeLocal } from '../base/index.js';
+import { lazy, removeLocal, shared } from '../base/index.js';
 
 export type Properties = Record<string, unknown>;
 interface Call {
@@ -20,11 +20,10 @@ export interface Client {
   page(name: string, properties: Properties, at: number): unknown;
 }
 
-let pending: Call[] = [];
 const MAX_PENDING = 100;
 
 /** Segment itself, its consent wrapper and our settings for both: a lazy chunk, loaded after analytics consent. */
-const loadSegment = lazy(() => import('./segment-loader.js').then((m) => m.loadSegment()));
+const loadSegment = shared('segment', () => lazy(() => import('./segment-loader.js').then((m) => m.loadSegment())));
 
 /**
  * The anonymous id and attribution, loaded on first need (its module keeps or deletes them as consent says).
@@ -32,12 +31,14 @@ const loadSegment = lazy(() => import('./segment-loader.js').then((m) => m.loadS
  * gets a namespace object from the bundler's helper, which walks `for…in` and throws under a polluted
  * Object.prototype (the hostile-host suite's Prototype.js host).
  */
-export const loadIdentity = lazy(() => import('./identity.js').then((m) => (identity = m)));
-let identity: typeof import('./identity.js') | null = null;
+export const loadIdentity = shared('identity', () => lazy(() => import('./identity.js').then((m) => (state.identity = m))));
+
+/** Calls waiting for the decision, and identity once loaded: one of each for the page (base/page.ts). */
+const state = shared('analytics', () => ({ pending: [] as Call[], identity: null as typeof import('./identity.js') | null }));
 
 /** Identity if it has loaded: a post while the page unloads cannot wait for it. */
-export function loadedIdentity(): typeof identity {
-  return identity;
+export function loadedIdentity(): typeof state.identity {
+  return state.identity;
 }
 
 function send(call: Call): void {
@@ -49,7 +50,7 @@ function send(call: Call): void {
 
 function enqueue(call: Call): void {
   if (consent.has('analytics')) send(call);
-  else if (!consent.decided && pending.length < MAX_PENDING) pending.push(call);
+  else if (!consent.decided && state.pending.length < MAX_PENDING) state.pending.push(call);
 }
 
 /** Tracks an Object-Action event ("CTA Clicked") with ids and labels only. */
@@ -83,11 +84,11 @@ function removeSegmentStorage(): void {
 /** Follows a consent change (on-consent-change.ts): buffered calls go out, or are dropped with Segment's storage. */
 export function applyConsent(): void {
   if (consent.has('analytics')) {
-    const calls = pending;
-    pending = [];
+    const calls = state.pending;
+    state.pending = [];
     calls.forEach(send);
   } else if (consent.decided) {
-    pending = [];
+    state.pending = [];
     removeSegmentStorage();
   }
 }

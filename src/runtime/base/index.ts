@@ -11,3 +11,4 @@ export { nextTask } from './tasks.js';
 export { kebab } from './kebab.js';
 export { warnOnce, resetWarnings } from './warn.js';
 export { lazy } from './lazy.js';
+export { shared, VERSION } from './page.js';

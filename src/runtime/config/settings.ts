@@ -4,6 +4,7 @@
  */
 import { toHttpUrl } from './url.js';
 import { between, bool, check, httpUrl, matches, object, optional, text, type Parser } from './validate.js';
+import { shared } from '../base/page.js';
 import { warnOnce } from '../base/warn.js';
 import { CALLBACKS, type CallbackName, type GrowthKitCallbacks } from './outcomes.js';
 
@@ -67,11 +68,12 @@ export const dataAttributes: Record<string, string> = {
   vidyardApiUrl: 'data-vidyard-api-url',
 };
 
-let current: GrowthKitConfig = {};
-const listeners = new Set<() => void>();
+/** The settings in force and who follows them: one for the page (base/page.ts). */
+const config = shared('config', () => ({ current: {} as GrowthKitConfig, listeners: new Set<() => void>() }));
+const { listeners } = config;
 
 export function getConfig(): Readonly<GrowthKitConfig> {
-  return current;
+  return config.current;
 }
 
 /**
@@ -83,7 +85,7 @@ export function configure(input: GrowthKitConfig, where: 'GrowthKit.configure' |
     warnOnce(where, 'configure', 'expected an object of settings');
     return;
   }
-  const next: Record<string, unknown> = { ...current };
+  const next: Record<string, unknown> = { ...config.current };
   for (const [key, value] of Object.entries(input)) {
     const label = where === 'script' ? (dataAttributes[key] ?? key) : key;
     if (CALLBACKS.includes(key)) {
@@ -98,9 +100,9 @@ export function configure(input: GrowthKitConfig, where: 'GrowthKit.configure' |
     }
     const result = check(parse, value);
     if (result.ok) next[key] = result.value;
-    else warnOnce(where, label, `${result.problem}; keeping ${JSON.stringify(current[key as keyof GrowthKitConfig] ?? null)}`);
+    else warnOnce(where, label, `${result.problem}; keeping ${JSON.stringify(config.current[key as keyof GrowthKitConfig] ?? null)}`);
   }
-  current = next as GrowthKitConfig;
+  config.current = next as GrowthKitConfig;
   listeners.forEach((listener) => listener());
 }
 
@@ -121,7 +123,7 @@ export function onConfigChange(listener: () => void): () => void {
 
 /** Restores the defaults (tests start each case from a clean page). */
 export function resetConfig(): void {
-  current = {};
+  config.current = {};
   listeners.forEach((listener) => listener());
 }
 
@@ -137,14 +139,15 @@ export function resolveEndpoint(tag: string, own: string | null | undefined, pat
     if (url) return url;
     warnOnce(tag, 'endpoint', `"${text.slice(0, 80)}" is not an http(s) URL; using the page-wide endpoint`);
   }
-  const base = current.endpoint ? toHttpUrl(current.endpoint) : null;
+  const { endpoint } = config.current;
+  const base = endpoint ? toHttpUrl(endpoint) : null;
   if (!base) return null;
   return base.replace(/\/+$/, '') + path;
 }
 
 /** Calls a configured callback without letting a host's exception escape into our flow. */
 export function callback(name: CallbackName, detail: unknown): void {
-  const fn = current[name] as ((detail: unknown) => void) | undefined;
+  const fn = config.current[name] as ((detail: unknown) => void) | undefined;
   if (typeof fn !== 'function') return;
   try {
     fn(detail);

@@ -5,15 +5,16 @@
  */
 import { consent } from './state.js';
 import { lazy } from '../base/lazy.js';
+import { shared } from '../base/page.js';
 
-const signals = lazy(() => import('./signals.js'));
-const oneTrust = lazy(() => import('./onetrust.js'));
-let proofEndpoint: string | null = null;
-let started = false;
+// One for the page, whichever copy of the kit asks first (base/page.ts).
+const signals = shared('signals', () => lazy(() => import('./signals.js')));
+const oneTrust = shared('onetrust', () => lazy(() => import('./onetrust.js')));
+const state = shared('on-demand', () => ({ proof: null as string | null, started: false }));
 
 /** A <consent-gate endpoint="…"> sends proof there instead of the page-wide endpoint + /consents. */
 export function setProofEndpoint(url: string | null): void {
-  proofEndpoint = url;
+  state.proof = url;
 }
 
 /** Whether OneTrust is (or is being) loaded: its globals, or its script tag still on its way. */
@@ -34,13 +35,13 @@ function followOneTrust(): void {
 
 /** Signals the decision in force, if there is one: a Consent Mode update and its proof (signals.ts). */
 export function recordDecision(): void {
-  if (consent.get()) void signals().then((m) => m?.recordDecision(proofEndpoint));
+  if (consent.get()) void signals().then((m) => m?.recordDecision(state.proof));
 }
 
 /** Starts watching, once per page. */
 export function startOnDemand(): void {
-  if (started) return;
-  started = true;
+  if (state.started) return;
+  state.started = true;
   const w = window as unknown as { gtag?: unknown; dataLayer?: unknown };
   if (typeof w.gtag === 'function' || Array.isArray(w.dataLayer)) void signals().then((m) => m?.startConsentMode());
   if (oneTrustOnPage()) followOneTrust();

@@ -1,10 +1,11 @@
 /**
- * The visitor's consent, one instance for the page. Widgets and the analytics facade read it; `<consent-gate>`
+ * The visitor's consent, one instance for the page (shared by every copy of the kit on it, base/page.ts). Widgets and the analytics facade read it; `<consent-gate>`
  * and `GrowthKit.consent` write it. The decision lives in a first-party cookie so subdomains can share it.
  */
 import { uuid } from '../base/ids.js';
 import { readCookie, removeCookie, writeCookie } from '../base/storage.js';
 import { stringify } from '../base/json.js';
+import { shared } from '../base/page.js';
 
 export const CONSENT_CATEGORIES = ['necessary', 'functional', 'analytics', 'marketing'] as const;
 export type ConsentCategory = (typeof CONSENT_CATEGORIES)[number];
@@ -166,4 +167,4 @@ export class ConsentState extends EventTarget {
 
 }
 
-export const consent = new ConsentState();
+export const consent = shared('consent', () => new ConsentState());

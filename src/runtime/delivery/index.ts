@@ -5,6 +5,7 @@
  * start-up when an earlier page left something undelivered, so it weighs nothing on the initial download.
  */
 import { lazy } from '../base/lazy.js';
+import { shared } from '../base/page.js';
 import { readLocal } from '../base/storage.js';
 import type { Delivery, DeliverOptions } from './types.js';
 
@@ -13,8 +14,8 @@ export * from './types.js';
 export type { SendOptions, SendResult, Transport } from './transport.js';
 
 type Outbox = typeof import('./outbox.js');
-let outbox: Outbox | null = null;
-const loadOutbox = lazy(() => import('./outbox.js'));
+// One outbox for the page (base/page.ts): two would each write the stored list and lose the other's items.
+const box = shared('outbox', () => ({ loaded: null as Outbox | null, load: lazy(() => import('./outbox.js')) }));
 
 /**
  * Keeps `payload` until `endpoint` accepts it under `key`. Resolves after the first attempt: 'delivered',
@@ -23,9 +24,9 @@ const loadOutbox = lazy(() => import('./outbox.js'));
  * task, and the item must be stored now.
  */
 export function deliver(endpoint: string, payload: unknown, key: string, options?: DeliverOptions): Promise<Delivery> {
-  if (outbox) return outbox.keep(endpoint, payload, key, options);
-  return loadOutbox().then((m) => {
-    if (m) return (outbox = m).keep(endpoint, payload, key, options);
+  if (box.loaded) return box.loaded.keep(endpoint, payload, key, options);
+  return box.load().then((m) => {
+    if (m) return (box.loaded = m).keep(endpoint, payload, key, options);
     // The outbox's own chunk did not arrive: the item waits in memory while the page lives and is handed over on a
     // later try; its outcome then reaches the caller through outboxEvents, like any queued item.
     setTimeout(() => void deliver(endpoint, payload, key, options), 5000);
@@ -36,5 +37,5 @@ export function deliver(endpoint: string, payload: unknown, key: string, options
 /** Loads the outbox when stored items wait to be sent; loading it resumes them. */
 export function resumeDelivery(): void {
   const stored = readLocal('gk_outbox');
-  if (stored && stored !== '[]') void loadOutbox().then((m) => (outbox ??= m));
+  if (stored && stored !== '[]') void box.load().then((m) => (box.loaded ??= m));
 }

@@ -4,6 +4,7 @@
  * client, a test double for a host app); storage, retries and idempotency stay the outbox's either way.
  */
 import { stringify } from '../base/json.js';
+import { shared } from '../base/page.js';
 
 export interface SendOptions {
   /** The key the endpoint deduplicates on; a submission's id. */
@@ -72,13 +73,14 @@ export const fetchTransport: Transport = {
   },
 };
 
-let current: Transport = fetchTransport;
+/** The transport in force, one for the page (base/page.ts): an npm copy's setTransport reaches the outbox in use. */
+const transportInUse = shared('transport', () => ({ current: fetchTransport }));
 
 /** Sends every later attempt through `transport` instead of fetch. */
 export function setTransport(transport: Transport): void {
-  current = transport;
+  transportInUse.current = transport;
 }
 
 export function send(endpoint: string, payload: unknown, options: SendOptions): Promise<SendResult> {
-  return current.send(endpoint, payload, options);
+  return transportInUse.current.send(endpoint, payload, options);
 }

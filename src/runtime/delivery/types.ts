@@ -1,4 +1,5 @@
 /** What the delivery room's door and the outbox share: the outcome of a delivery and the outbox's event target. */
+import { shared } from '../base/page.js';
 import type { SendResult } from './transport.js';
 
 export type DeliveryState = 'delivered' | 'queued' | 'rejected' | 'expired';
@@ -23,5 +24,5 @@ export interface DeliveryFailedDetail {
   status: number;
 }
 
-/** Fires `settled` (detail: { key, state, result }) when a queued item is finally delivered, rejected or expired. */
-export const outboxEvents = new EventTarget();
+/** Fires `settled` (detail: { key, state, result }) when a queued item is finally delivered, rejected or expired; one for the page (base/page.ts). */
+export const outboxEvents = shared('outbox-events', () => new EventTarget());
