@@ -169,12 +169,12 @@ export default defineConfig(({ mode }) => ({
               minify: true,
               // One chunk for everything the initial path runs (lit, the runtime, and the elements with what they
               // import statically): a browser compresses each file alone, so scattering it over many small files
-              // costs bytes. growth-kit.main.js keeps boot() alone. Modules only lazy parts use stay out of it.
+              // costs bytes. growth-kit.main.js only re-exports boot() from it. Modules only lazy parts use stay out of it.
               codeSplitting: {
                 groups: [
                   {
                     name: (id: string) =>
-                      /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/|src\/(runtime|internal|controllers|events)\/|src\/elements\.ts|src\/locales\/en\.ts|(hand-raise-lead-button|course-progress-tracker|consent-gate)\.attributes\.ts/.test(id) &&
+                      /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/|src\/(runtime|internal|controllers|events)\/|src\/(elements|boot)\.ts|src\/locales\/en\.ts|(hand-raise-lead-button|course-progress-tracker|consent-gate)\.attributes\.ts/.test(id) &&
                       !/src\/runtime\/(delivery\/(outbox|transport)|base\/(zod|json-entries)|analytics\/(identity|segment-loader)|consent\/(signals|onetrust))\.ts|src\/internal\/dialog-styles\.ts|node_modules\/lit(-html)?\/(development\/)?static(-html)?\.js/.test(id)
                         ? 'core'
                         : null,
