@@ -20,17 +20,26 @@
   // Google Consent Mode: the default must reach dataLayer before any command of the page's own Google tag. With
   // data-consent-mode, and this script tag placed (without async) before the Google tag, it is pushed right here,
   // before anything else runs; the kit adds the stored decision as an update (runtime/consent/signals.ts).
+  // data-consent-mode-granted-regions="US CA" adds a region-specific default (Google's `region` parameter): every
+  // type granted there before the visitor decides, where the law lets sites ask afterwards; denied everywhere else.
   if (script?.hasAttribute('data-consent-mode')) {
     const layer = ((window as unknown as { dataLayer?: unknown[] }).dataLayer ??= []);
-    const state: Record<string, unknown> = { security_storage: 'granted', wait_for_update: Number(script.dataset.consentWaitForUpdate) || 500 };
-    for (const type of ['ad_storage', 'ad_user_data', 'ad_personalization', 'analytics_storage', 'functionality_storage', 'personalization_storage']) {
-      state[type] = 'denied';
-    }
     // gtag.js pushes its `arguments` object; Google tags read only that form.
-    (function (..._: unknown[]) {
+    const gtag = function (..._: unknown[]) {
       // eslint-disable-next-line prefer-rest-params
       layer.push(arguments);
-    })('consent', 'default', state);
+    };
+    const state = (value: string) => {
+      const s: Record<string, unknown> = { security_storage: 'granted', wait_for_update: Number(script.dataset.consentWaitForUpdate) || 500 };
+      for (const type of ['ad_storage', 'ad_user_data', 'ad_personalization', 'analytics_storage', 'functionality_storage', 'personalization_storage']) {
+        s[type] = value;
+      }
+      return s;
+    };
+    gtag('consent', 'default', state('denied'));
+    // ISO 3166-1 or -2 codes; the kit warns about the others once it has loaded (runtime/consent/signals.ts).
+    const granted = script.dataset.consentModeGrantedRegions?.split(/[\s,]+/).filter((code) => /^[A-Z]{2}(-[A-Z\d]{1,3})?$/.test(code));
+    if (granted?.length) gtag('consent', 'default', { ...state('granted'), region: granted });
   }
   // What the main module imports statically (the build writes the list here): asked for at the same time, so
   // the kit arrives in one round trip instead of two. The main module's own import reports any failure.

@@ -7,6 +7,7 @@ import { resolveEndpoint } from '../config/settings.js';
 import { consent, type ConsentCategories } from './state.js';
 import { deliver } from '../delivery/index.js';
 import { resolveLocale } from '../i18n/index.js';
+import { warnOnce } from '../base/warn.js';
 
 let defaultsSent = false;
 
@@ -44,6 +45,19 @@ export function consentModeState(c: ConsentCategories): Record<string, 'granted'
 export const WAIT_FOR_UPDATE = 500;
 
 /**
+ * The loader's region-specific default (data-consent-mode-granted-regions, src/loader.ts) takes ISO 3166-1 or -2
+ * codes only, by the same rule as here; the loader has no room to explain, so the others are named here, once.
+ */
+function checkGrantedRegions(): void {
+  const given = document.querySelector<HTMLScriptElement>('script[data-consent-mode-granted-regions]')?.dataset.consentModeGrantedRegions ?? '';
+  const bad = given.split(/[\s,]+/).filter((code) => code && !/^[A-Z]{2}(-[A-Z\d]{1,3})?$/.test(code));
+  if (bad.length) {
+    const list = bad.map((code) => `"${code.slice(0, 20)}"`).join(', ');
+    warnOnce('script', 'data-consent-mode-granted-regions', `${list} ${bad.length > 1 ? 'are' : 'is'} not ${bad.length > 1 ? 'ISO 3166 region codes' : 'an ISO 3166 region code'} (such as US or US-CA); left out`);
+  }
+}
+
+/**
  * Pushes the Consent Mode defaults (all denied but security, with wait_for_update) once, unless the loader did,
  * then the current decision if there is one.
  */
@@ -51,6 +65,7 @@ export function startConsentMode(): void {
   const g = gtag();
   if (!g || defaultsSent) return;
   defaultsSent = true;
+  checkGrantedRegions();
   // A default already there came from dist/growth-kit.js (data-consent-mode: pushed before the page's Google tag
   // could run, src/loader.ts) or from the page itself; a second one would override it.
   const layer = (window as unknown as { dataLayer?: unknown }).dataLayer;
