@@ -3,8 +3,10 @@
  * embed, withdraws in Privacy settings, is decided for by Global Privacy Control or a followed OneTrust, or a script
  * calls `GrowthKit.consent.set()`. Every subscriber to a consent change is here, in the order it runs:
  *
- * 1. Segment (analytics/facade.ts): calls buffered before the decision go out once analytics is granted; after a
- *    refusal or withdrawal they are dropped, and Segment's `ajs_*` cookies and storage are removed.
+ * 1. Segment (analytics/facade.ts, then the lazy analytics/segment-loader.ts): calls buffered before the decision
+ *    go out once analytics is granted; after a refusal or withdrawal they are dropped. While the browser has a
+ *    Segment profile, "Segment Consent Preference Updated" tells it of the change (the last event after a
+ *    withdrawal); then Segment's `ajs_*` cookies and storage are removed.
  * 2. Identity (analytics/identity.ts, lazy): the anonymous id is kept only with analytics consent, the first touch
  *    only with marketing consent; a withdrawal deletes what was kept.
  * 3. Proof and Google Consent Mode (consent/signals.ts, lazy): a `consent update` for gtag, and the proof-of-consent

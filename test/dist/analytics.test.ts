@@ -56,6 +56,7 @@ describe('analytics in the built kit', () => {
       'Hand Raise Form Submitted',
       'Hand Raise Form Viewed',
       'Hand Raise Form Viewed',
+      'Segment Consent Preference Updated',
     ]);
     // The calls buffered before the decision keep the time they happened.
     const clicks = (await events()).filter((e) => e.event === 'CTA Clicked').map((e) => Date.parse((e as { timestamp: string }).timestamp)).sort();
@@ -108,12 +109,45 @@ describe('analytics in the built kit', () => {
     await waitFor(async () => (await events()).some((e) => e.event === 'CTA Clicked'), 10000, 'the click event');
     await waitFor(() => ajsStorage().length > 0, 5000, "Segment's ajs_ storage");
     el.shadowRoot!.querySelector('dialog')?.close();
-    win.GrowthKit.consent.set({ analytics: false }, 'preferences');
     const before = (await events()).length;
+    win.GrowthKit.consent.set({ analytics: false }, 'preferences');
+    // Segment's one event after a withdrawal, so the profile learns of it; then its storage goes.
+    await waitFor(async () => (await events()).length > before, 10000, 'the preference update');
+    const [update] = (await events()).slice(before) as { event: string; context: { consent: unknown } }[];
+    expect(update.event).to.equal('Segment Consent Preference Updated');
+    expect(update.context.consent).to.deep.equal({ categoryPreferences: { necessary: true, functional: false, analytics: false, marketing: false } });
+    await waitFor(() => ajsStorage().length === 0, 5000, "Segment's storage removed");
     el.shadowRoot!.querySelector<HTMLButtonElement>('button[part="button"]')!.click();
     await new Promise((r) => setTimeout(r, 800));
-    expect((await events()).length).to.equal(before);
+    expect((await events()).length).to.equal(before + 1);
     expect(ajsStorage()).to.deep.equal([]);
+  });
+
+  it('"Segment Consent Preference Updated" on every change with the workspace\'s category ids (segmentCategories); segmentConsentEvent: false turns it off', async () => {
+    win.GrowthKit.configure({ segmentCategories: { necessary: 'C0001', analytics: 'C0002', functional: 'C0003', marketing: ['C0004', 'DataSharing'] } });
+    win.GrowthKit.consent.set({ analytics: true }, 'banner');
+    await waitFor(async () => (await events()).some((e) => e.event === 'Segment Consent Preference Updated'), 10000, 'the first update');
+    win.GrowthKit.consent.set({ marketing: true }, 'preferences');
+    await waitFor(async () => (await events()).filter((e) => e.event === 'Segment Consent Preference Updated').length === 2, 10000, 'the second update');
+    const updates = (await events()).filter((e) => e.event === 'Segment Consent Preference Updated') as { context: { consent: { categoryPreferences: Record<string, boolean> } } }[];
+    expect(updates.map((u) => u.context.consent.categoryPreferences).sort((a, b) => Number(a.C0004) - Number(b.C0004))).to.deep.equal([
+      { C0001: true, C0002: true, C0003: false, C0004: false, DataSharing: false },
+      { C0001: true, C0002: true, C0003: false, C0004: true, DataSharing: true },
+    ]);
+    win.GrowthKit.configure({ segmentConsentEvent: false });
+    win.GrowthKit.consent.set({ functional: true }, 'preferences');
+    win.GrowthKit.consent.set({ analytics: false }, 'preferences');
+    await waitFor(() => ajsStorage().length === 0, 5000, "Segment's storage removed");
+    expect((await events()).filter((e) => e.event === 'Segment Consent Preference Updated')).to.have.length(2);
+  });
+
+  it('segmentCategories that are not a map of our categories to ids: one warning, the default keys stay', async () => {
+    win.GrowthKit.configure({ segmentCategories: { analytics: 7, ads: 'Advertising' } as never });
+    win.GrowthKit.consent.set({ analytics: true }, 'banner');
+    await waitFor(async () => (await events()).some((e) => e.event === 'Segment Consent Preference Updated'), 10000, 'the update');
+    const [update] = (await events()).filter((e) => e.event === 'Segment Consent Preference Updated') as { context: { consent: unknown } }[];
+    expect(update.context.consent).to.deep.equal({ categoryPreferences: { necessary: true, functional: false, analytics: true, marketing: false } });
+    expect(win.__warnings.filter((w) => w.includes('segmentCategories'))).to.have.length(1);
   });
 
   it("Segment's Video Spec from a lesson video: one session with start, pause, resume, a 10 s heartbeat and completion", async () => {

@@ -4,7 +4,7 @@
  * makes zero requests. Callers must never pass personal data; payloads carry ids and tracking labels only.
  */
 import { consent } from '../consent/index.js';
-import { lazy, removeLocal, shared } from '../base/index.js';
+import { lazy, shared } from '../base/index.js';
 
 export type Properties = Record<string, unknown>;
 interface Call {
@@ -18,12 +18,16 @@ interface Call {
 export interface Client {
   track(name: string, properties: Properties, at: number): unknown;
   page(name: string, properties: Properties, at: number): unknown;
+  /** Segment's "Segment Consent Preference Updated"; resolves once it is on its way. */
+  consentUpdated(at: number): Promise<unknown>;
 }
 
 const MAX_PENDING = 100;
 
-/** Segment itself, its consent wrapper and our settings for both: a lazy chunk, loaded after analytics consent. */
-const loadSegment = shared('segment', () => lazy(() => import('./segment-loader.js').then((m) => m.loadSegment())));
+/** Segment as the kit runs it (segment-loader.ts): a lazy part, loaded after analytics consent or a refusal. */
+const segmentPart = shared('segment-part', () => lazy(() => import('./segment-loader.js')));
+/** Segment itself, its consent wrapper and our settings for both: loaded after analytics consent, once. */
+export const loadSegment = shared('segment', () => lazy(() => segmentPart().then((m) => m?.loadSegment() ?? null)));
 
 /**
  * The anonymous id and attribution, loaded on first need (its module keeps or deletes them as consent says).
@@ -34,7 +38,12 @@ const loadSegment = shared('segment', () => lazy(() => import('./segment-loader.
 export const loadIdentity = shared('identity', () => lazy(() => import('./identity.js').then((m) => (state.identity = m))));
 
 /** Calls waiting for the decision, and identity once loaded: one of each for the page (base/page.ts). */
-const state = shared('analytics', () => ({ pending: [] as Call[], identity: null as typeof import('./identity.js') | null }));
+const state = shared('analytics', () => ({
+  pending: [] as Call[],
+  identity: null as typeof import('./identity.js') | null,
+  /** Whether analytics was granted when the last change was applied (at first, by the stored decision). */
+  granted: consent.has('analytics'),
+}));
 
 /** Identity if it has loaded: a post while the page unloads cannot wait for it. */
 export function loadedIdentity(): typeof state.identity {
@@ -63,32 +72,18 @@ export function page(name: string, properties: Properties = {}): void {
 }
 
 /**
- * Removes Segment's cookies and storage. analytics-next writes its cookies on the top domain it can (domain=
- * .example.com), so each is removed on the host and on every parent domain (a browser ignores the public suffix).
+ * Follows a consent change (on-consent-change.ts): buffered calls go out, or are dropped. Segment's own part of
+ * the change (its "Segment Consent Preference Updated" event, removing its storage) is in segment-loader.ts, a
+ * lazy part loaded only when there is something to tell or remove.
  */
-function removeSegmentStorage(): void {
-  try {
-    const labels = location.hostname.split('.');
-    for (const part of document.cookie.split(';')) {
-      const name = part.split('=')[0].trim();
-      if (!name.startsWith('ajs_')) continue;
-      document.cookie = `${name}=; path=/; max-age=0`;
-      for (let i = 0; i < labels.length - 1; i++) document.cookie = `${name}=; path=/; max-age=0; domain=${labels.slice(i).join('.')}`;
-    }
-    for (const key of Object.keys(localStorage)) if (key.startsWith('ajs_')) removeLocal(key);
-  } catch {
-    // Storage unavailable: nothing was stored either.
-  }
-}
-
-/** Follows a consent change (on-consent-change.ts): buffered calls go out, or are dropped with Segment's storage. */
 export function applyConsent(): void {
-  if (consent.has('analytics')) {
+  const granted = consent.has('analytics');
+  const had = state.granted;
+  state.granted = granted;
+  if (granted) {
     const calls = state.pending;
     state.pending = [];
     calls.forEach(send);
-  } else if (consent.decided) {
-    state.pending = [];
-    removeSegmentStorage();
-  }
+  } else if (consent.decided) state.pending = [];
+  if (granted || consent.decided) void segmentPart().then((m) => m?.consentChanged(granted, had));
 }

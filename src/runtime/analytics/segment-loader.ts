@@ -1,10 +1,13 @@
 /**
- * Loads Segment's analytics-next behind its consent wrapper (@segment/analytics-consent-tools), configured from
- * the page-wide settings. Only the analytics facade imports it, and only once the visitor allowed analytics.
+ * Segment as the kit runs it: loads analytics-next behind its consent wrapper (@segment/analytics-consent-tools),
+ * configured from the page-wide settings, and plays Segment's part in a consent change. Only the analytics facade
+ * imports it: after analytics consent, or a refusal (to remove Segment's storage).
  */
-import { loadIdentity, type Client } from './facade.js';
+import { loadIdentity, loadSegment as loadedSegment, type Client } from './facade.js';
 import { getConfig } from '../config/settings.js';
-import { consent } from '../consent/state.js';
+import { array, check, either, object, optional, text } from '../config/validate.js';
+import { consent, CONSENT_CATEGORIES, type ConsentCategory } from '../consent/state.js';
+import { removeLocal, warnOnce } from '../base/index.js';
 
 /**
  * Segment wants host and protocol apart; a page may write "proxy.example.com/v1" (https), a full URL, or a path
@@ -16,10 +19,27 @@ export function apiHostOptions(value: string): { apiHost: string; protocol: 'htt
   return match ? { apiHost: match[2].replace(/\/+$/, ''), protocol: match[1] as 'http' | 'https' } : { apiHost: value, protocol: 'https' };
 }
 
-/** Category preferences stamped on every event (context.consent.categoryPreferences). */
+const ids = optional(either(text(100, 1), array(text(100, 1), 20)));
+const categoryIds = object({ necessary: ids, functional: ids, analytics: ids, marketing: ids });
+
+/**
+ * Our categories as the workspace names them: `segmentCategories` maps each to one or more Segment category ids
+ * (or OneTrust groups); by default they are called necessary, functional, analytics and marketing. A Segment
+ * category shared by several of ours is granted when all of them are. Checked here, where it is used.
+ */
 function categoryPreferences(): Record<string, boolean> {
-  const { functional, analytics, marketing } = consent.categories();
-  return { necessary: true, functional, analytics, marketing };
+  const given = getConfig().segmentCategories;
+  let map: Partial<Record<ConsentCategory, string | string[]>> = { necessary: 'necessary', functional: 'functional', analytics: 'analytics', marketing: 'marketing' };
+  if (given !== undefined) {
+    const result = check(categoryIds, given);
+    if (result.ok) map = result.value;
+    else warnOnce('GrowthKit.configure', 'segmentCategories', `${result.problem}; expected {"analytics": "C0002", …}; using necessary, functional, analytics, marketing`);
+  }
+  const preferences: Record<string, boolean> = {};
+  for (const category of CONSENT_CATEGORIES) {
+    for (const id of ([] as string[]).concat(map[category] ?? [])) preferences[id] = (preferences[id] ?? true) && consent.has(category);
+  }
+  return preferences;
 }
 
 /** Without its query and fragment: a URL may carry an email, a token or a campaign's personal link. */
@@ -61,6 +81,8 @@ export function loadSegment(): Promise<Client | null> {
       const client: Client = {
         track: (name, properties, at) => analytics.track(name, properties, options(at)),
         page: (name, properties, at) => analytics.page(undefined, name, properties, options(at)),
+        // Properties stay empty: the consent wrapper stamps context.consent.categoryPreferences, as Segment's spec has it.
+        consentUpdated: (at) => analytics.track('Segment Consent Preference Updated', {}, options(at)),
       };
       return client;
     })
@@ -70,3 +92,36 @@ export function loadSegment(): Promise<Client | null> {
     });
 }
 
+/**
+ * Removes Segment's cookies and storage. analytics-next writes its cookies on the top domain it can (domain=
+ * .example.com), so each is removed on the host and on every parent domain (a browser ignores the public suffix).
+ */
+function removeSegmentStorage(): void {
+  try {
+    const labels = location.hostname.split('.');
+    for (const part of document.cookie.split(';')) {
+      const name = part.split('=')[0].trim();
+      if (!name.startsWith('ajs_')) continue;
+      document.cookie = `${name}=; path=/; max-age=0`;
+      for (let i = 0; i < labels.length - 1; i++) document.cookie = `${name}=; path=/; max-age=0; domain=${labels.slice(i).join('.')}`;
+    }
+    for (const key of Object.keys(localStorage)) if (key.startsWith('ajs_')) removeLocal(key);
+  } catch {
+    // Storage unavailable: nothing was stored either.
+  }
+}
+
+/**
+ * Segment's part in a consent change. While this browser has a Segment profile (analytics granted now, or until
+ * this change) Segment hears of every change through "Segment Consent Preference Updated", the one event its
+ * consent docs route whatever the preferences say, so the profile learns of a withdrawal; `segmentConsentEvent:
+ * false` turns it off. After a refusal or withdrawal Segment's storage is removed, once that last event is sent.
+ * A visitor who never granted analytics makes no request to Segment at all.
+ */
+export async function consentChanged(granted: boolean, had: boolean): Promise<void> {
+  if ((granted || had) && getConfig().segmentConsentEvent !== false) {
+    const client = await loadedSegment();
+    await client?.consentUpdated(Date.now());
+  }
+  if (!consent.has('analytics')) removeSegmentStorage();
+}

@@ -5,6 +5,7 @@
 import { toHttpUrl } from './url.js';
 import { between, bool, check, httpUrl, matches, object, optional, text, type Parser } from './validate.js';
 import { shared } from '../base/page.js';
+import type { ConsentCategory } from '../consent/state.js';
 import { warnOnce } from '../base/warn.js';
 import { CALLBACKS, type CallbackName, type GrowthKitCallbacks } from './outcomes.js';
 
@@ -28,6 +29,10 @@ export interface GrowthKitConfig extends GrowthKitCallbacks {
   segmentApiHost?: string;
   /** Whether the page URL and referrer sent to Segment keep their query strings (default: they are dropped). */
   segmentPageQuery?: boolean;
+  /** Segment's category ids for ours (workspace categoryIds or OneTrust groups), e.g. {"marketing": ["C0004", "DataSharing"]}. */
+  segmentCategories?: Partial<Record<ConsentCategory, string | string[]>>;
+  /** Whether "Segment Consent Preference Updated" goes on every consent change (default true). */
+  segmentConsentEvent?: boolean;
   user?: GrowthKitUser;
   /** Whether dev-only detail is logged. */
   debug?: boolean;
@@ -48,6 +53,9 @@ const keyParsers: Record<string, Parser<unknown>> = {
   segmentCdnUrl: httpUrl,
   segmentApiHost: text(200, 1),
   segmentPageQuery: bool,
+  // Checked where it is used, in the lazy Segment part (analytics/segment-loader.ts), to keep it off the initial path.
+  segmentCategories: (v) => v,
+  segmentConsentEvent: bool,
   user: object({ firstName: name, lastName: name, email: name, companyName: name, name }),
   debug: bool,
   deliveryMaxAgeDays: between(0.001, 365),
