@@ -69,7 +69,12 @@ describe('consent end to end', () => {
     const settingsPath = '/segment/v1/projects/demo/settings';
     for (let i = 0; i < 100 && !(await events(server)).includes('CTA Clicked'); i++) await page.waitForTimeout(100);
     assert.ok(seen.segment.includes(`GET ${settingsPath}`), JSON.stringify(seen.segment));
-    assert.deepEqual((await events(server)).filter((e) => e !== 'Hand Raise Form Canceled').sort(), ['CTA Clicked', 'Hand Raise Form Viewed']);
+    for (let i = 0; i < 100 && !(await events(server)).includes('Segment Consent Preference Updated'); i++) await page.waitForTimeout(100);
+    assert.deepEqual((await events(server)).filter((e) => e !== 'Hand Raise Form Canceled').sort(), [
+      'CTA Clicked',
+      'Hand Raise Form Viewed',
+      'Segment Consent Preference Updated',
+    ]);
 
     const proofs = rows(server.dbFile, 'consent');
     assert.equal(proofs.length, 1);
@@ -94,6 +99,11 @@ describe('consent end to end', () => {
     await dialog.getByRole('button', { name: 'Save choices' }).press('Enter');
     await dialog.waitFor({ state: 'detached' });
     await page.locator('consent-gate[category="marketing"] iframe').waitFor({ state: 'detached' });
+    // Segment hears of the withdrawal (its profile learns of it), then its storage goes.
+    const updates = async () => (await events(server)).filter((e) => e === 'Segment Consent Preference Updated').length;
+    for (let i = 0; i < 100 && (await updates()) < 2; i++) await page.waitForTimeout(100);
+    assert.equal(await updates(), 2, 'the withdrawal reached Segment');
+    await page.waitForFunction(() => !document.cookie.includes('ajs_') && !Object.keys(localStorage).some((k) => k.startsWith('ajs_')));
     assert.deepEqual(await ajs(context, page), [], 'Segment storage removed on withdrawal');
     for (let i = 0; i < 50 && rows(server.dbFile, 'consent').length < 2; i++) await page.waitForTimeout(100);
     const withdrawal = rows(server.dbFile, 'consent')[1].body;
