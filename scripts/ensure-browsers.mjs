@@ -1,17 +1,20 @@
 #!/usr/bin/env node
 /**
- * `npm test` needs Debian's Chromium and Firefox ESR. When one is missing and we are root on a Debian-like
- * machine, install both with apt; otherwise say exactly what to install and stop.
+ * `npm test` needs Debian's Chromium and Firefox ESR, and PostgreSQL for the collector's store contract (the tests
+ * start their own cluster from its binaries, test/server/postgres.ts). When one is missing and we are root on a
+ * Debian-like machine, install it with apt; otherwise say exactly what to install and stop.
  */
 import { execSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
+const postgres = existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/pg_ctl`));
 const missing = [
   [CHROMIUM, 'chromium'],
   [FIREFOX, 'firefox-esr'],
+  [postgres ? '/' : '/usr/lib/postgresql/*/bin/pg_ctl', 'postgresql'],
 ].filter(([path]) => !existsSync(path));
 
 if (missing.length) {
@@ -25,7 +28,7 @@ if (missing.length) {
     console.error(
       `[growth-kit] the tests need ${missing.map(([path]) => path).join(' and ')}.\n` +
         `  On Debian/Ubuntu: sudo apt-get install -y ${packages}\n` +
-        `  Elsewhere: set CHROMIUM_PATH and FIREFOX_PATH to a Chromium and a Firefox ESR executable.`,
+        `  Elsewhere: set CHROMIUM_PATH and FIREFOX_PATH to a Chromium and a Firefox ESR executable, and install PostgreSQL.`,
     );
     process.exit(1);
   }

@@ -1,6 +1,8 @@
 /**
- * The reference endpoint: accepts the widgets' POSTs, validates them with the widgets' own schemas, stores each
- * Idempotency-Key once in SQLite, and serves the demo pages and dist/ so the whole kit runs from one process.
+ * The collector: accepts the widgets' POSTs, validates them with the widgets' own schemas, stores each
+ * Idempotency-Key once (SQLite, or PostgreSQL with DATABASE_URL) together with a forwarding job per configured
+ * destination, and hands the jobs to the forwarder (server/forwarding/), which gets them to the CRM. It also
+ * serves the demo pages and dist/, so the whole kit runs from one process.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
@@ -11,12 +13,20 @@ import { consentRecordSchema } from '../src/components/consent-gate/consent-reco
 import { progressEventSchema } from '../src/components/course-progress-tracker/progress-event.schema.js';
 import { leadSchema } from '../src/components/hand-raise-lead-button/lead.schema.js';
 import { describeIssues, z } from '../src/runtime/base/zod.js';
-import { Store, type StoredResponse } from './db.js';
+import { openStore, type Store, type StoredResponse } from './store/index.js';
+import type { CollectorConfig } from './forwarding/config.js';
+import { Forwarder, type ForwarderOptions } from './forwarding/forwarder.js';
 import { segmentHandler } from './segment-stand-in.js';
 
 export interface AppOptions {
-  /** The SQLite database file (`:memory:` is refused: the endpoint keeps real files). */
+  /** The SQLite database file, when no PostgreSQL URL is given. */
   dbFile: string;
+  /** postgres://… : the shared store for several collectors (server/store/postgres.ts). */
+  databaseUrl?: string;
+  /** Where submissions are forwarded (growth-kit.config.json, server/forwarding/config.ts); none by default. */
+  forwarding?: CollectorConfig;
+  /** The forwarder's own options (tests: its HTTP client, poll interval, randomness). */
+  forwarder?: ForwarderOptions;
   /** Folders served at a URL prefix, e.g. { '/': 'demo', '/dist/': 'dist' }. */
   static?: Record<string, string>;
   /** Origins allowed to post cross-origin; by default any http://localhost or 127.0.0.1 origin. */
@@ -151,10 +161,14 @@ function badge(courseId: string): string {
 export interface App {
   server: Server;
   store: Store;
+  /** Forwards stored submissions to the configured destinations (started with the app; stopped when it closes). */
+  forwarder: Forwarder | null;
   /** Switchable faults (see Faults); empty by default. */
   faults: Faults;
   /** Every widget POST, in arrival order. */
   attempts: Attempt[];
+  /** Stops taking requests and forwarding (attempts under way are recorded), then closes the store. */
+  shutdown(): Promise<void>;
 }
 
 const COMPRESSIBLE = /\.(js|mjs|css|html|json|svg|md|txt)$/;
@@ -176,7 +190,9 @@ function compressed(file: string, encoding: 'br' | 'gzip'): Buffer {
 }
 
 export function createApp(options: AppOptions): App {
-  const store = new Store(options.dbFile);
+  const store = openStore({ databaseUrl: options.databaseUrl, dbFile: options.dbFile });
+  const forwarder = options.forwarding?.destinations.length ? new Forwarder(store, options.forwarding, options.forwarder) : null;
+  forwarder?.start();
   const faults: Faults = {};
   const attempts: Attempt[] = [];
   const allowed = options.allowedOrigins ?? localOrigins;
@@ -211,7 +227,7 @@ export function createApp(options: AppOptions): App {
       const courseId = url.searchParams.get('course_id') ?? '';
       const userId = url.searchParams.get('user_id') ?? '';
       if (!courseId || !userId) return json(res, 400, { error: 'course_id and user_id are required' });
-      return json(res, 200, courseState(store.courseEvents(courseId, userId), self));
+      return json(res, 200, courseState(await store.courseEvents(courseId, userId), self));
     }
 
     const route = ROUTES[url.pathname];
@@ -248,7 +264,7 @@ export function createApp(options: AppOptions): App {
       // A retry carries the same bytes and gets the first answer; the same key with another body is a client bug,
       // refused rather than answered with someone else's result (as Stripe does).
       const requestHash = createHash('sha256').update(raw).digest('hex');
-      const replayed = store.replay(key);
+      const replayed = await store.replay(key);
       if (replayed?.requestHash && replayed.requestHash !== requestHash) {
         return answer(422, { error: 'idempotency_key_reused', message: 'This Idempotency-Key was used with another body.' });
       }
@@ -265,7 +281,9 @@ export function createApp(options: AppOptions): App {
       // Proof of consent keeps the browser's own Global Privacy Control signal (a header no script can set).
       if (route.kind === 'consent') data.sec_gpc = req.headers['sec-gpc'] === '1';
       const response: StoredResponse = { ...(route.answer?.(data) ?? { status: 201, body: { ok: true, ...route.respond(data, self) } }), requestHash };
-      const outcome = store.insert(route.kind, key, data, response);
+      // The jobs are written with the submission; the forwarder sends them after this answer, never before it.
+      const outcome = await store.insert(route.kind, key, data, response, forwarder?.destinationsFor(route.kind) ?? []);
+      if (outcome.stored) forwarder?.kick();
       if (faults.dropAfterStore) {
         faults.dropAfterStore -= 1;
         attempt.outcome = 'dropped';
@@ -277,7 +295,7 @@ export function createApp(options: AppOptions): App {
     if (url.pathname === '/api/submissions' && req.method === 'GET') {
       const kind = url.searchParams.get('kind') ?? undefined;
       const limit = Math.min(1000, Math.max(1, Number(url.searchParams.get('limit')) || 100));
-      return json(res, 200, { submissions: store.list(kind, limit), total: store.count(kind) });
+      return json(res, 200, { submissions: await store.list(kind, limit), total: await store.count(kind) });
     }
     const badgeMatch = /^\/api\/badges\/([^/]+)\.svg$/.exec(url.pathname);
     if (badgeMatch && req.method === 'GET') {
@@ -333,6 +351,16 @@ export function createApp(options: AppOptions): App {
       else res.destroy();
     });
   });
-  server.on('close', () => store.close());
-  return { server, store, faults, attempts };
+  let closing: Promise<void> | null = null;
+  const shutdown = () =>
+    (closing ??= (async () => {
+      await new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+        if (!server.listening) resolve();
+      });
+      await forwarder?.stop();
+      await store.close();
+    })());
+  return { server, store, forwarder, faults, attempts, shutdown };
 }

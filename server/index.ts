@@ -8,7 +8,7 @@ const dbFile = process.env.DB_FILE ?? 'data/growth-kit.sqlite';
 // (by default any localhost origin). Same-origin posts are always allowed.
 const origins = (process.env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
 const allowedOrigins = origins.length ? (origin: string) => origins.includes(origin) : localOrigins;
-const { server } = createApp({ dbFile, static: { '/': 'demo', '/dist/': 'dist' }, segmentStandIn: '/segment', allowedOrigins });
+const { server, shutdown } = createApp({ dbFile, static: { '/': 'demo', '/dist/': 'dist' }, segmentStandIn: '/segment', allowedOrigins });
 
 server.listen(port, () => {
   const address = server.address();
@@ -19,4 +19,4 @@ server.listen(port, () => {
   console.log(`  analytics (Segment stand-in, after consent): http://localhost:${actual}/segment/__recorded`);
 });
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.close(() => process.exit(0)));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown().then(() => process.exit(0)));

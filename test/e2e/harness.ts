@@ -7,12 +7,14 @@ import Database from 'better-sqlite3';
 import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp, type AppOptions, type Attempt, type Faults } from '../../server/app.ts';
-import type { Store } from '../../server/db.ts';
+import type { Forwarder } from '../../server/forwarding/forwarder.ts';
+import type { Store } from '../../server/store/index.ts';
 import { CHROMIUM, chromiumArgs } from '../browsers.ts';
 
 export interface Running {
   url: string;
   store: Store;
+  forwarder: Forwarder | null;
   faults: Faults;
   attempts: Attempt[];
   dbFile: string;
@@ -22,23 +24,20 @@ export interface Running {
 export async function startServer(options: Omit<AppOptions, 'dbFile'> = {}): Promise<Running> {
   const dir = mkdtempSync(join(tmpdir(), 'gk-e2e-'));
   const dbFile = join(dir, 'growth-kit.sqlite');
-  const { server, store, faults, attempts } = createApp({ dbFile, ...options });
+  const { server, store, forwarder, faults, attempts, shutdown } = createApp({ dbFile, ...options });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
     store,
+    forwarder,
     faults,
     attempts,
     dbFile,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => {
-          rmSync(dir, { recursive: true, force: true });
-          resolve();
-        });
-      }),
+    close: async () => {
+      await shutdown();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 

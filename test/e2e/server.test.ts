@@ -35,7 +35,7 @@ describe('server/ reference endpoint', () => {
     assert.equal(again.status, 201);
     assert.equal(again.headers.get('idempotent-replayed'), 'true');
     assert.deepEqual(await again.json(), { ok: true, consent_id: key });
-    assert.equal(server.store.count('consent'), 1);
+    assert.equal(await server.store.count('consent'), 1);
   });
 
   it('answers 422 idempotency_key_reused when a key comes back with another body (as Stripe does), storing nothing', async () => {
@@ -46,8 +46,9 @@ describe('server/ reference endpoint', () => {
     const reused = await post('/api/consents', JSON.stringify(other), { 'Idempotency-Key': key });
     assert.equal(reused.status, 422);
     assert.equal(((await reused.json()) as { error: string }).error, 'idempotency_key_reused');
-    assert.equal(server.store.list('consent', 1000).filter((r) => r.idempotency_key === key).length, 1);
-    assert.equal((server.store.list('consent', 1000).find((r) => r.idempotency_key === key)!.body as Record<string, unknown>).locale, 'en');
+    const stored = await server.store.list('consent', 1000);
+    assert.equal(stored.filter((r) => r.idempotency_key === key).length, 1);
+    assert.equal((stored.find((r) => r.idempotency_key === key)!.body as Record<string, unknown>).locale, 'en');
   });
 
   it("keeps the browser's Sec-GPC signal with each proof of consent", async () => {
@@ -55,13 +56,14 @@ describe('server/ reference endpoint', () => {
     const without = consentRecord();
     await post('/api/consents', JSON.stringify(withGpc), { 'Idempotency-Key': withGpc.consent_id, 'Sec-GPC': '1' });
     await post('/api/consents', JSON.stringify(without), { 'Idempotency-Key': without.consent_id });
-    const stored = (id: string) => server.store.list('consent', 1000).find((r) => r.idempotency_key === id)!.body as Record<string, unknown>;
+    const all = await server.store.list('consent', 1000);
+    const stored = (id: string) => all.find((r) => r.idempotency_key === id)!.body as Record<string, unknown>;
     assert.equal(stored(withGpc.consent_id).sec_gpc, true);
     assert.equal(stored(without.consent_id).sec_gpc, false);
   });
 
   it('answers 400 to bad JSON and to a missing key, 422 naming fields to a schema failure, and stores none of them', async () => {
-    const before = server.store.count();
+    const before = await server.store.count();
     const bad = await post('/api/consents', '{"consent_id": ', { 'Idempotency-Key': randomUUID() });
     assert.equal(bad.status, 400);
     assert.equal(((await bad.json()) as { error: string }).error, 'invalid_json');
@@ -72,7 +74,7 @@ describe('server/ reference endpoint', () => {
     assert.equal(invalid.status, 422);
     const fields = ((await invalid.json()) as { fields: { path: string }[] }).fields.map((f) => f.path);
     for (const f of ['submission_id', 'email', 'glm_content', 'business_email', 'page', 'attribution', 'consent']) assert.ok(fields.includes(f), f);
-    assert.equal(server.store.count(), before);
+    assert.equal(await server.store.count(), before);
   });
 
   it('refuses a body over the size limit with 413', async () => {

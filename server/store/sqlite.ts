@@ -1,0 +1,157 @@
+/** The embedded store: one SQLite file (better-sqlite3, WAL), zero setup. One process writes it at a time. */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { SQLITE_MIGRATIONS } from './migrations.js';
+import type { Job, JobFilter, JobOutcome, Store, StoredResponse, Submission } from './types.js';
+
+interface JobRow extends Omit<Job, 'body' | 'created_at' | 'next_at' | 'delivered_at'> {
+  body: string;
+  created_at: number;
+  next_at: number;
+  delivered_at: number | null;
+}
+
+const JOB_COLUMNS = `j.id, j.submission_id, j.destination, j.state, j.attempts, j.created_at, j.next_at, j.last_status, j.last_answer,
+  j.delivered_at, s.kind, s.idempotency_key, s.body`;
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const toJob = (r: JobRow): Job => ({ ...r, body: JSON.parse(r.body) as Record<string, unknown>, created_at: iso(r.created_at)!, next_at: iso(r.next_at)!, delivered_at: iso(r.delivered_at) });
+
+export class SqliteStore implements Store {
+  readonly dialect = 'sqlite';
+  private readonly db: Database.Database;
+
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.migrate();
+  }
+
+  private migrate(): void {
+    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+    const done = new Set((this.db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+    const hasColumn = (table: string, column: string) => (this.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).some((c) => c.name === column);
+    SQLITE_MIGRATIONS.forEach((sql, index) => {
+      const version = index + 1;
+      if (done.has(version)) return;
+      this.db.transaction(() => {
+        // A file from before migrations may already have the request hash column.
+        if (!(version === 2 && hasColumn('submissions', 'request_hash'))) this.db.exec(sql);
+        this.db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(version, new Date().toISOString());
+      })();
+    });
+  }
+
+  async replay(key: string): Promise<StoredResponse | null> {
+    return this.replaySync(key);
+  }
+
+  private replaySync(key: string): StoredResponse | null {
+    const row = this.db.prepare('SELECT response_status, response_body, request_hash FROM submissions WHERE idempotency_key = ?').get(key) as
+      | { response_status: number; response_body: string; request_hash: string | null }
+      | undefined;
+    return row ? { status: row.response_status, body: JSON.parse(row.response_body), requestHash: row.request_hash } : null;
+  }
+
+  async insert(kind: string, key: string, body: unknown, response: StoredResponse, destinations: readonly string[] = [], spam: string | null = null) {
+    const now = Date.now();
+    const stored = this.db.transaction(() => {
+      const result = this.db
+        .prepare(
+          `INSERT INTO submissions (kind, idempotency_key, body, response_status, response_body, received_at, request_hash, spam)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`,
+        )
+        .run(kind, key, JSON.stringify(body), response.status, JSON.stringify(response.body), new Date(now).toISOString(), response.requestHash ?? null, spam);
+      if (result.changes !== 1) return false;
+      const job = this.db.prepare('INSERT INTO jobs (submission_id, destination, created_at, next_at) VALUES (?, ?, ?, ?)');
+      for (const destination of destinations) job.run(result.lastInsertRowid, destination, now, now);
+      return true;
+    })();
+    return stored ? { stored, response } : { stored, response: this.replaySync(key) ?? response };
+  }
+
+  async list(kind?: string, limit = 100): Promise<Submission[]> {
+    const rows = (
+      kind
+        ? this.db.prepare('SELECT id, kind, idempotency_key, body, received_at, spam FROM submissions WHERE kind = ? ORDER BY id DESC LIMIT ?').all(kind, limit)
+        : this.db.prepare('SELECT id, kind, idempotency_key, body, received_at, spam FROM submissions ORDER BY id DESC LIMIT ?').all(limit)
+    ) as (Omit<Submission, 'body'> & { body: string })[];
+    return rows.map((row) => ({ ...row, body: JSON.parse(row.body) }));
+  }
+
+  async count(kind?: string): Promise<number> {
+    const row = (kind
+      ? this.db.prepare('SELECT COUNT(*) AS n FROM submissions WHERE kind = ?').get(kind)
+      : this.db.prepare('SELECT COUNT(*) AS n FROM submissions').get()) as { n: number };
+    return row.n;
+  }
+
+  async courseEvents(courseId: string, userId: string): Promise<Record<string, unknown>[]> {
+    const rows = this.db
+      .prepare(
+        "SELECT body FROM submissions WHERE kind = 'course_progress' AND json_extract(body, '$.course_id') = ? AND json_extract(body, '$.user_id') = ? ORDER BY id",
+      )
+      .all(courseId, userId) as { body: string }[];
+    return rows.map((r) => JSON.parse(r.body) as Record<string, unknown>);
+  }
+
+  async claim(owner: string, limit: number, leaseMs: number): Promise<Job[]> {
+    const now = Date.now();
+    // One writer at a time: the UPDATE's own transaction is the lock.
+    const ids = this.db
+      .prepare(
+        `UPDATE jobs SET state = 'running', owner = ?, lease_until = ?, attempts = attempts + 1
+         WHERE id IN (SELECT id FROM jobs WHERE (state = 'pending' AND next_at <= ?) OR (state = 'running' AND lease_until <= ?) ORDER BY next_at LIMIT ?)
+         RETURNING id`,
+      )
+      .all(owner, now + leaseMs, now, now, limit) as { id: number }[];
+    if (!ids.length) return [];
+    const rows = this.db
+      .prepare(`SELECT ${JOB_COLUMNS} FROM jobs j JOIN submissions s ON s.id = j.submission_id WHERE j.id IN (${ids.map(() => '?').join(',')}) ORDER BY j.next_at`)
+      .all(...ids.map((r) => r.id)) as JobRow[];
+    return rows.map(toJob);
+  }
+
+  async finish(id: number, owner: string, outcome: JobOutcome): Promise<boolean> {
+    const now = Date.now();
+    const result = this.db
+      .prepare(
+        `UPDATE jobs SET state = ?, next_at = ?, last_status = ?, last_answer = ?, delivered_at = ?, owner = NULL, lease_until = NULL
+         WHERE id = ? AND state = 'running' AND owner = ?`,
+      )
+      .run(outcome.state, outcome.nextAt?.getTime() ?? now, outcome.status, outcome.answer.slice(0, 4000), outcome.state === 'delivered' ? now : null, id, owner);
+    return result.changes === 1;
+  }
+
+  async nextDue(): Promise<Date | null> {
+    const row = this.db.prepare("SELECT MIN(CASE state WHEN 'pending' THEN next_at ELSE lease_until END) AS at FROM jobs WHERE state IN ('pending', 'running')").get() as { at: number | null };
+    return row.at === null ? null : new Date(row.at);
+  }
+
+  async jobs(filter: JobFilter = {}): Promise<Job[]> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (filter.state) (where.push('j.state = ?'), args.push(filter.state));
+    if (filter.destination) (where.push('j.destination = ?'), args.push(filter.destination));
+    if (filter.submissionId !== undefined) (where.push('j.submission_id = ?'), args.push(filter.submissionId));
+    const rows = this.db
+      .prepare(`SELECT ${JOB_COLUMNS} FROM jobs j JOIN submissions s ON s.id = j.submission_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY j.id DESC LIMIT ?`)
+      .all(...args, filter.limit ?? 200) as JobRow[];
+    return rows.map(toJob);
+  }
+
+  async replayDead(filter: { id?: number; destination?: string }): Promise<number> {
+    const result =
+      filter.id !== undefined
+        ? this.db.prepare("UPDATE jobs SET state = 'pending', next_at = ?, created_at = ? WHERE state = 'dead' AND id = ?").run(Date.now(), Date.now(), filter.id)
+        : this.db.prepare("UPDATE jobs SET state = 'pending', next_at = ?, created_at = ? WHERE state = 'dead' AND destination = ?").run(Date.now(), Date.now(), filter.destination ?? '');
+    return result.changes;
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}

@@ -1,0 +1,29 @@
+/** Payloads as the widgets post them, for the collector's tests. */
+import { randomUUID } from 'node:crypto';
+
+export function validLead(fields: Record<string, unknown> = {}): Record<string, unknown> & { submission_id: string } {
+  const first = { utm_source: 'newsletter', utm_medium: 'email', utm_campaign: 'spring', referrer: 'https://news.example.org/', landing_page: 'https://www.example.com/pricing?utm_campaign=spring', at: new Date().toISOString() };
+  const last = { utm_source: 'google', utm_medium: 'cpc', utm_campaign: 'brand', referrer: 'https://www.google.com/', landing_page: 'https://www.example.com/pricing', at: new Date().toISOString() };
+  return {
+    submission_id: randomUUID(),
+    submitted_at: new Date().toISOString(),
+    glm_content: 'pricing-hero',
+    glm_source: 'www.example.com/pricing',
+    product_interaction: 'Hand Raise PQL',
+    namespace_id: null,
+    first_name: 'Ada',
+    last_name: 'Lovelace',
+    email: `ada.${randomUUID().slice(0, 8)}@analytical.example`,
+    company_name: 'Analytical Engines',
+    company_size: '100-499',
+    country: 'GB',
+    phone_number: '+44 20 7946 0000',
+    comment: 'We would like a demo.',
+    business_email: true,
+    locale: 'en',
+    page: { url: 'https://www.example.com/pricing', title: 'Pricing', referrer: 'https://www.google.com/' },
+    attribution: { anonymous_id: randomUUID(), first_touch: first, last_touch: last },
+    consent: { analytics: true, marketing: true },
+    ...fields,
+  };
+}

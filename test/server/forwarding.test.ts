@@ -1,0 +1,215 @@
+/**
+ * Forwarding, end to end on loopback: the collector (server/app.ts) with every destination pointed at the local
+ * stand-ins (server/stand-ins/), leads posted as the widget posts them. Each case waits for the forwarder's own
+ * signal (its `settled` event), never for a fixed time. Counts are taken at the stand-ins, by the key that
+ * identifies a lead there.
+ */
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { buildConfig, type ConfigFile } from '../../server/forwarding/config.ts';
+import type { Settled } from '../../server/forwarding/forwarder.ts';
+import { createStandIns, type StandIns } from '../../server/stand-ins/index.ts';
+import { startServer, type Running } from '../e2e/harness.ts';
+import { validLead } from './fixtures.ts';
+
+const SECRET = 'stand-in-webhook-secret';
+
+function destinations(base: string): ConfigFile['destinations'] {
+  return [
+    { name: 'hubspot', type: 'hubspot', url: `${base}/hubspot`, portalId: '4242', formGuid: 'a1b2c3d4-0000-4000-8000-000000000001', subscriptionTypeId: 77 },
+    { name: 'salesforce', type: 'salesforce-web-to-lead', url: `${base}/salesforce`, oid: '00D000000000001', leadSource: 'Web', campaignId: '701000000000001', fields: { '00N000000000001': 'glm_content' } },
+    { name: 'marketo', type: 'marketo', url: `${base}/marketo`, clientId: 'stand-in-client', clientSecret: 'env:MARKETO_SECRET', formId: 1001 },
+    { name: 'segment', type: 'segment', url: `${base}/segment`, writeKey: 'stand-in-write-key' },
+    { name: 'webhook', type: 'webhook', url: `${base}/webhook`, secret: SECRET },
+  ];
+}
+
+async function collector(standIns: StandIns, forwarding: ConfigFile['forwarding'] = {}): Promise<Running> {
+  const base = `http://127.0.0.1:${(standIns.server.address() as AddressInfo).port}`;
+  const config = buildConfig(
+    { forwarding: { baseDelayMs: 20, maxDelayMs: 400, timeoutMs: 1000, leaseMs: 5000, ...forwarding }, destinations: destinations(base) },
+    { MARKETO_SECRET: 'stand-in-secret' },
+  );
+  return startServer({ forwarding: config, forwarder: { pollMs: 200 } });
+}
+
+async function post(server: Running, lead: Record<string, unknown>): Promise<number> {
+  const answer = await fetch(`${server.url}/api/hand-raise-leads`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': String(lead.submission_id) },
+    body: JSON.stringify(lead),
+  });
+  return answer.status;
+}
+
+/** Every `settled` event of the forwarder until `done` says enough (the forwarder's own signal). */
+function settledUntil(server: Running, done: (seen: Settled[]) => boolean, timeoutMs = 15_000): Promise<Settled[]> {
+  const seen: Settled[] = [];
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => (server.forwarder!.off('settled', on), reject(new Error(`timed out; saw ${JSON.stringify(seen.map((s) => [s.job.destination, s.state, s.answer.status]))}`))), timeoutMs);
+    const on = (s: Settled) => {
+      seen.push(s);
+      if (done(seen)) {
+        clearTimeout(timer);
+        server.forwarder!.off('settled', on);
+        resolve(seen);
+      }
+    };
+    server.forwarder!.on('settled', on);
+  });
+}
+
+const forLead = (lead: { submission_id: string }) => (s: Settled) => s.job.idempotency_key === lead.submission_id;
+
+describe('forwarding leads to the CRM and tools', () => {
+  let standIns: StandIns;
+  let server: Running;
+  before(async () => {
+    standIns = createStandIns({ webhookSecret: SECRET });
+    await new Promise<void>((resolve) => standIns.server.listen(0, '127.0.0.1', resolve));
+    server = await collector(standIns);
+  });
+  after(async () => {
+    await server?.close();
+    await new Promise((resolve) => standIns?.server.close(resolve));
+  });
+
+  it('a lead reaches HubSpot, Salesforce, Marketo, Segment and the webhook, each in its own shape, once', async () => {
+    const lead = validLead({ namespace_id: 'ns-42' });
+    const delivered = settledUntil(server, (seen) => seen.filter((s) => forLead(lead)(s) && s.state === 'delivered').length === 5);
+    assert.equal(await post(server, lead), 201);
+    await delivered;
+    const at = (name: string) => standIns.received.filter((r) => r.standIn === name && r.status === 200);
+
+    const hubspot = at('hubspot')[0].body as { submittedAt: string; fields: { objectTypeId: string; name: string; value: string }[]; context: Record<string, string>; legalConsentOptions: { consent: Record<string, unknown> } };
+    assert.equal(hubspot.submittedAt, String(Date.parse(String(lead.submitted_at))));
+    const field = (name: string) => hubspot.fields.find((f) => f.name === name);
+    assert.deepEqual(field('email'), { objectTypeId: '0-1', name: 'email', value: lead.email });
+    assert.deepEqual(
+      ['firstname', 'lastname', 'company', 'numemployees', 'country', 'utm_campaign', 'glm_content'].map((n) => field(n)?.value),
+      ['Ada', 'Lovelace', 'Analytical Engines', '100-499', 'GB', 'brand', 'pricing-hero'],
+    );
+    assert.deepEqual(hubspot.context, { pageUri: 'https://www.example.com/pricing', pageName: 'Pricing' });
+    assert.equal(hubspot.legalConsentOptions.consent.consentToProcess, true);
+    assert.deepEqual((hubspot.legalConsentOptions.consent.communications as unknown[])[0], { value: true, subscriptionTypeId: 77, text: 'I agree to receive marketing communications.' });
+
+    const salesforce = at('salesforce')[0].body as Record<string, string>;
+    assert.deepEqual(
+      [salesforce.oid, salesforce.first_name, salesforce.last_name, salesforce.email, salesforce.company, salesforce.lead_source, salesforce.Campaign_ID, salesforce['00N000000000001']],
+      ['00D000000000001', 'Ada', 'Lovelace', lead.email, 'Analytical Engines', 'Web', '701000000000001', 'pricing-hero'],
+    );
+
+    const marketo = at('marketo')[0].body as { formId: number; input: { leadFormFields: Record<string, string>; visitorData: Record<string, string> }[] };
+    assert.equal(marketo.formId, 1001);
+    assert.deepEqual(marketo.input[0].leadFormFields.email, lead.email);
+    assert.equal(marketo.input[0].visitorData.pageURL, 'https://www.example.com/pricing');
+
+    const segment = at('segment')[0].body as { batch: { type: string; messageId: string; anonymousId: string; event?: string; groupId?: string; traits?: Record<string, unknown> }[] };
+    assert.deepEqual(segment.batch.map((m) => [m.type, m.messageId]), [
+      ['identify', `${lead.submission_id}:identify`],
+      ['track', lead.submission_id],
+      ['group', `${lead.submission_id}:group`],
+    ]);
+    assert.equal(segment.batch[1].event, 'Hand Raise Lead Submitted');
+    assert.equal(segment.batch[2].groupId, 'ns-42');
+    assert.equal(segment.batch[0].traits?.email, lead.email);
+
+    const hook = at('webhook')[0];
+    assert.equal(hook.key, lead.submission_id, 'signed, verified and keyed by the idempotency key');
+    assert.deepEqual((hook.body as { type: string; data: { email: string } }).type, 'hand_raise_lead');
+
+    for (const name of ['hubspot', 'salesforce', 'marketo', 'segment', 'webhook'] as const) {
+      assert.equal([...standIns.deliveries(name).values()].filter((n) => n > 1).length, 0, `${name} received no lead twice`);
+    }
+  });
+
+  it('a destination that is down: tried again with growing delays, delivered once when it is back', async () => {
+    const lead = validLead();
+    standIns.faults.hubspot = { mode: 'down' };
+    const failures = settledUntil(server, (seen) => seen.filter((s) => forLead(lead)(s) && s.job.destination === 'hubspot').length === 4);
+    assert.equal(await post(server, lead), 201);
+    const seen = (await failures).filter((s) => s.job.destination === 'hubspot');
+    assert.deepEqual(seen.map((s) => [s.state, s.answer.status]), Array(4).fill(['pending', 0]));
+    // Backoff: half fixed, half jitter, doubling: the fourth delay is longer than the first could be.
+    const delays = seen.map((s) => s.nextAt!.getTime() - Date.parse(s.job.created_at) - 0);
+    assert.ok(seen[3].job.attempts === 4 && delays[3] > delays[0], JSON.stringify(delays));
+    const back = settledUntil(server, (all) => all.some((s) => forLead(lead)(s) && s.job.destination === 'hubspot' && s.state === 'delivered'));
+    delete standIns.faults.hubspot;
+    await back;
+    assert.equal(standIns.deliveries('hubspot').get(`${lead.email}|${Date.parse(String(lead.submitted_at))}`), 1);
+  });
+
+  it("429 with Retry-After: the next attempt waits for it; a 400 with field errors is dead at once, with HubSpot's answer, and replays", async () => {
+    const lead = validLead();
+    standIns.faults.segment = { mode: 'status', status: 429, retryAfter: 1, count: 1 };
+    standIns.faults.hubspot = { mode: 'status', status: 400, count: 1, body: { status: 'error', message: 'The request is not valid', errors: [{ message: "Error in 'fields.email'. Invalid email address", errorType: 'INVALID_EMAIL' }] } };
+    const first = settledUntil(server, (seen) => ['segment', 'hubspot'].every((d) => seen.some((s) => forLead(lead)(s) && s.job.destination === d)));
+    assert.equal(await post(server, lead), 201);
+    const seen = await first;
+    const limited = seen.find((s) => s.job.destination === 'segment')!;
+    assert.equal(limited.state, 'pending');
+    const wait = limited.nextAt!.getTime() - Date.now();
+    assert.ok(wait > 800, `Retry-After 1 s honoured (${wait} ms left)`);
+    const refused = seen.find((s) => s.job.destination === 'hubspot')!;
+    assert.equal(refused.state, 'dead');
+    const [dead] = await server.store.jobs({ state: 'dead', destination: 'hubspot' });
+    assert.equal(dead.last_status, 400);
+    assert.match(dead.last_answer ?? '', /INVALID_EMAIL/);
+
+    const segmentLater = settledUntil(server, (all) => all.some((s) => forLead(lead)(s) && s.job.destination === 'segment' && s.state === 'delivered'));
+    const sentAt = Date.now();
+    await segmentLater;
+    assert.ok(Date.now() - sentAt >= wait - 50, 'not before Retry-After');
+    const replayed = settledUntil(server, (all) => all.some((s) => s.job.id === dead.id && s.state === 'delivered'));
+    assert.equal(await server.store.replayDead({ id: dead.id }), 1);
+    server.forwarder!.kick();
+    await replayed;
+    assert.equal(standIns.distinct('hubspot') >= 1, true);
+  });
+
+  it('a destination that stores the lead, then never answers: the timeout tries again, and the lead is there, none lost', async () => {
+    const lead = validLead();
+    standIns.faults.marketo = { mode: 'store-then-hang', count: 1 };
+    const done = settledUntil(server, (seen) => seen.some((s) => forLead(lead)(s) && s.job.destination === 'marketo' && s.state === 'delivered'));
+    assert.equal(await post(server, lead), 201);
+    const seen = (await done).filter((s) => s.job.destination === 'marketo');
+    assert.deepEqual(seen.map((s) => [s.state, s.answer.status]), [['pending', 0], ['delivered', 200]]);
+    // Marketo has no idempotency key: the lead arrived twice, and Marketo merges a repeat by email.
+    assert.equal(standIns.received.filter((r) => r.standIn === 'marketo' && r.key === lead.email).length, 2);
+  });
+
+  it("at most HubSpot's 10 requests a second: 15 leads at once leave at least 1.4 s apart end to end", async () => {
+    const leads = Array.from({ length: 15 }, () => validLead());
+    const keys = new Set(leads.map((l) => l.submission_id));
+    const done = settledUntil(server, (seen) => seen.filter((s) => keys.has(s.job.idempotency_key) && s.job.destination === 'hubspot' && s.state === 'delivered').length === 15);
+    await Promise.all(leads.map((l) => post(server, l)));
+    await done;
+    const times = standIns.received.filter((r) => r.standIn === 'hubspot' && leads.some((l) => r.key.startsWith(String(l.email)))).map((r) => r.at);
+    assert.equal(times.length, 15);
+    assert.ok(Math.max(...times) - Math.min(...times) >= 1300, `${Math.max(...times) - Math.min(...times)} ms`);
+  });
+});
+
+describe('max_age', () => {
+  it('a job still failing after max_age is dead, with the last answer kept', async () => {
+    const standIns = createStandIns({ webhookSecret: SECRET });
+    await new Promise<void>((resolve) => standIns.server.listen(0, '127.0.0.1', resolve));
+    // 0.5 s of max age; the webhook is down the whole time.
+    const server = await collector(standIns, { maxAgeHours: 0.5 / 3600, baseDelayMs: 50, maxDelayMs: 100 });
+    try {
+      standIns.faults.webhook = { mode: 'down' };
+      const lead = validLead();
+      const dead = settledUntil(server, (seen) => seen.some((s) => forLead(lead)(s) && s.job.destination === 'webhook' && s.state === 'dead'));
+      assert.equal(await post(server, lead), 201);
+      const seen = (await dead).filter((s) => s.job.destination === 'webhook');
+      assert.ok(seen.length >= 2, 'tried more than once');
+      assert.equal(seen.at(-1)!.answer.status, 0);
+      const [job] = await server.store.jobs({ state: 'dead', destination: 'webhook' });
+      assert.match(job.last_answer ?? '', /no answer/);
+    } finally {
+      await server.close();
+      await new Promise((resolve) => standIns.server.close(resolve));
+    }
+  });
+});
