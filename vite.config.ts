@@ -121,8 +121,8 @@ export function preloadStaticImports(): Plugin {
 }
 
 /**
- * Two builds. The default one makes the drop-in: dist/growth-kit.js (a classic-safe loader), the kit module it
- * imports, and lazy chunks beside them. `--mode npm` makes the npm entries in dist/npm with lit kept external.
+ * Three builds. The default one makes the drop-in: dist/growth-kit.js (a classic-safe loader), the kit module it
+ * imports, and lazy chunks beside them. `--mode npm` makes the npm entries in dist/npm with lit kept external; `--mode admin` the collector's dashboard in dist/admin.
  */
 export default defineConfig(({ mode }) => ({
   plugins: [minifyCssTemplates(), collapseHtmlTemplates(), ...(mode === 'npm' ? [] : [preloadStaticImports()])],
@@ -131,7 +131,17 @@ export default defineConfig(({ mode }) => ({
     // Library mode leaves these alone; in a browser bundle they must be constants.
     ...(mode === 'npm' ? {} : { 'process.env.NODE_ENV': '"production"' }),
   },
-  build: (mode === 'npm'
+  build: (mode === 'admin'
+      ? {
+          // The collector's dashboard (server/admin/ui), served at /admin by server/admin/routes.ts.
+          outDir: 'dist/admin',
+          emptyOutDir: true,
+          target: 'es2021',
+          reportCompressedSize: false,
+          lib: { entry: { admin: 'server/admin/ui/main.ts' }, formats: ['es'] },
+          rolldownOptions: { output: { entryFileNames: '[name].js', minify: true } },
+        }
+      : mode === 'npm'
       ? {
           outDir: 'dist/npm',
           emptyOutDir: true,

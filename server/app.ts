@@ -17,6 +17,7 @@ import { openStore, type Store, type StoredResponse } from './store/index.js';
 import type { CollectorConfig } from './forwarding/config.js';
 import { Forwarder, type ForwarderOptions } from './forwarding/forwarder.js';
 import { segmentHandler } from './segment-stand-in.js';
+import { handleAdmin } from './admin/routes.js';
 
 export interface AppOptions {
   /** The SQLite database file, when no PostgreSQL URL is given. */
@@ -27,6 +28,8 @@ export interface AppOptions {
   forwarding?: CollectorConfig;
   /** The forwarder's own options (tests: its HTTP client, poll interval, randomness). */
   forwarder?: ForwarderOptions;
+  /** The operator dashboard's token (ADMIN_TOKEN); without one /admin does not exist. */
+  adminToken?: string;
   /** Folders served at a URL prefix, e.g. { '/': 'demo', '/dist/': 'dist' }. */
   static?: Record<string, string>;
   /** Origins allowed to post cross-origin; by default any http://localhost or 127.0.0.1 origin. */
@@ -203,6 +206,7 @@ export function createApp(options: AppOptions): App {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (segment && url.pathname.startsWith(`${segment.prefix}/`)) return segment.handle(req, res, url.pathname.slice(segment.prefix.length));
+    if (await handleAdmin(req, res, url, { store, forwarder, token: options.adminToken })) return;
     const origin = req.headers.origin;
     const self = `http://${req.headers.host ?? 'localhost'}`;
     const cors: Record<string, string> = { Vary: 'Origin' };

@@ -3,7 +3,7 @@ import { PostgresStore } from './postgres.js';
 import { SqliteStore } from './sqlite.js';
 import type { Store } from './types.js';
 
-export type { Job, JobFilter, JobOutcome, JobState, Store, StoredResponse, Submission } from './types.js';
+export type { Job, JobFilter, JobOutcome, JobState, SearchFilter, Stats, Store, StoredResponse, Submission } from './types.js';
 
 export function openStore(options: { databaseUrl?: string; dbFile?: string }): Store {
   if (options.databaseUrl) {

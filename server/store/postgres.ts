@@ -5,7 +5,7 @@
  */
 import pg from 'pg';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
-import type { Job, JobFilter, JobOutcome, Store, StoredResponse, Submission } from './types.js';
+import type { Job, JobFilter, JobOutcome, SearchFilter, Stats, Store, StoredResponse, Submission } from './types.js';
 
 // Counts and ids arrive as strings from BIGINT columns; ours stay far below 2^53.
 pg.types.setTypeParser(20, (value) => Number(value));
@@ -105,6 +105,53 @@ export class PostgresStore implements Store {
       kind ? [limit, kind] : [limit],
     );
     return rows.map((r) => ({ ...r, received_at: r.received_at.toISOString() }));
+  }
+
+  async search(filter: SearchFilter): Promise<Submission[]> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (filter.kind) (args.push(filter.kind), where.push(`kind = $${args.length}`));
+    if (filter.q) (args.push(`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`), where.push(`body::text ILIKE $${args.length}`));
+    args.push(filter.limit ?? 50, filter.offset ?? 0);
+    const rows = await this.query<Omit<Submission, 'received_at'> & { received_at: Date }>(
+      `SELECT id, kind, idempotency_key, body, received_at, spam FROM submissions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY id DESC LIMIT $${args.length - 1} OFFSET $${args.length}`,
+      args,
+    );
+    return rows.map((r) => ({ ...r, received_at: r.received_at.toISOString() }));
+  }
+
+  async stats(days: number): Promise<Stats> {
+    const since = new Date(Date.now() - days * 86_400_000);
+    const [leadsByDay, consent, funnel, delivery] = await Promise.all([
+      this.query<Stats['leadsByDay'][number]>(
+        `SELECT to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, COALESCE(body->>'glm_content', '') AS placement, COUNT(*)::int AS count
+         FROM submissions WHERE kind = 'hand_raise_lead' AND spam IS NULL AND received_at >= $1 GROUP BY 1, 2 ORDER BY 1, 2`,
+        [since],
+      ),
+      this.query<Stats['consent'][number]>(
+        `SELECT body->>'source' AS source, body->>'locale' AS locale,
+           CASE ((body->'categories'->>'functional')::boolean::int + (body->'categories'->>'analytics')::boolean::int + (body->'categories'->>'marketing')::boolean::int)
+             WHEN 3 THEN 'accept' WHEN 0 THEN 'reject' ELSE 'customize' END AS choice, COUNT(*)::int AS count
+         FROM submissions WHERE kind = 'consent' AND received_at >= $1 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+        [since],
+      ),
+      this.query<Stats['funnel'][number]>(
+        `WITH e AS (
+           SELECT body->>'course_id' AS course, COALESCE(body->>'user_id', body->>'anonymous_id', body->>'event_id') AS learner,
+             body->>'event' AS event, (body->>'milestone')::int AS milestone, response_body->>'badge_url' AS badge
+           FROM submissions WHERE kind = 'course_progress' AND received_at >= $1)
+         SELECT course,
+           COUNT(DISTINCT CASE WHEN event = 'started' THEN learner END)::int AS started,
+           COUNT(DISTINCT CASE WHEN milestone >= 50 THEN learner END)::int AS halfway,
+           COUNT(DISTINCT CASE WHEN event = 'course_completed' THEN learner END)::int AS completed,
+           COUNT(DISTINCT CASE WHEN event = 'course_completed' AND badge IS NOT NULL THEN learner END)::int AS badge
+         FROM e GROUP BY course ORDER BY course`,
+        [since],
+      ),
+      this.query<Stats['delivery'][number]>('SELECT destination, state, COUNT(*)::int AS count FROM jobs GROUP BY 1, 2 ORDER BY 1, 2'),
+    ]);
+    return { leadsByDay, consent, funnel, delivery };
   }
 
   async count(kind?: string): Promise<number> {

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { SQLITE_MIGRATIONS } from './migrations.js';
-import type { Job, JobFilter, JobOutcome, Store, StoredResponse, Submission } from './types.js';
+import type { Job, JobFilter, JobOutcome, SearchFilter, Stats, Store, StoredResponse, Submission } from './types.js';
 
 interface JobRow extends Omit<Job, 'body' | 'created_at' | 'next_at' | 'delivered_at'> {
   body: string;
@@ -80,6 +80,51 @@ export class SqliteStore implements Store {
         : this.db.prepare('SELECT id, kind, idempotency_key, body, received_at, spam FROM submissions ORDER BY id DESC LIMIT ?').all(limit)
     ) as (Omit<Submission, 'body'> & { body: string })[];
     return rows.map((row) => ({ ...row, body: JSON.parse(row.body) }));
+  }
+
+  async search(filter: SearchFilter): Promise<Submission[]> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (filter.kind) (where.push('kind = ?'), args.push(filter.kind));
+    if (filter.q) (where.push("body LIKE ? ESCAPE '\\'"), args.push(`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+    const rows = this.db
+      .prepare(`SELECT id, kind, idempotency_key, body, received_at, spam FROM submissions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ? OFFSET ?`)
+      .all(...args, filter.limit ?? 50, filter.offset ?? 0) as (Omit<Submission, 'body'> & { body: string })[];
+    return rows.map((row) => ({ ...row, body: JSON.parse(row.body) }));
+  }
+
+  async stats(days: number): Promise<Stats> {
+    const since = new Date(Date.now() - days * 86_400_000).toISOString();
+    const all = <T>(sql: string, ...args: unknown[]) => this.db.prepare(sql).all(...args) as T[];
+    return {
+      leadsByDay: all(
+        `SELECT substr(received_at, 1, 10) AS day, COALESCE(json_extract(body, '$.glm_content'), '') AS placement, COUNT(*) AS count
+         FROM submissions WHERE kind = 'hand_raise_lead' AND spam IS NULL AND received_at >= ? GROUP BY 1, 2 ORDER BY 1, 2`,
+        since,
+      ),
+      consent: all(
+        `SELECT json_extract(body, '$.source') AS source, json_extract(body, '$.locale') AS locale,
+           CASE json_extract(body, '$.categories.functional') + json_extract(body, '$.categories.analytics') + json_extract(body, '$.categories.marketing')
+             WHEN 3 THEN 'accept' WHEN 0 THEN 'reject' ELSE 'customize' END AS choice, COUNT(*) AS count
+         FROM submissions WHERE kind = 'consent' AND received_at >= ? GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+        since,
+      ),
+      funnel: all(
+        `WITH e AS (
+           SELECT json_extract(body, '$.course_id') AS course,
+             COALESCE(json_extract(body, '$.user_id'), json_extract(body, '$.anonymous_id'), json_extract(body, '$.event_id')) AS learner,
+             json_extract(body, '$.event') AS event, json_extract(body, '$.milestone') AS milestone, json_extract(response_body, '$.badge_url') AS badge
+           FROM submissions WHERE kind = 'course_progress' AND received_at >= ?)
+         SELECT course,
+           COUNT(DISTINCT CASE WHEN event = 'started' THEN learner END) AS started,
+           COUNT(DISTINCT CASE WHEN milestone >= 50 THEN learner END) AS halfway,
+           COUNT(DISTINCT CASE WHEN event = 'course_completed' THEN learner END) AS completed,
+           COUNT(DISTINCT CASE WHEN event = 'course_completed' AND badge IS NOT NULL THEN learner END) AS badge
+         FROM e GROUP BY course ORDER BY course`,
+        since,
+      ),
+      delivery: all('SELECT destination, state, COUNT(*) AS count FROM jobs GROUP BY 1, 2 ORDER BY 1, 2'),
+    };
   }
 
   async count(kind?: string): Promise<number> {

@@ -63,6 +63,26 @@ export interface JobFilter {
   limit?: number;
 }
 
+/** What the operator dashboard charts (server/admin/). */
+export interface Stats {
+  /** Leads per day (UTC) and placement (glm_content), spam left out. */
+  leadsByDay: { day: string; placement: string; count: number }[];
+  /** Consent decisions by source and locale: accept (all granted), reject (none), customize (some). */
+  consent: { source: string; locale: string; choice: 'accept' | 'reject' | 'customize'; count: number }[];
+  /** Per course, distinct learners at each step: started → 50 % of a lesson → course completed → badge issued. */
+  funnel: { course: string; started: number; halfway: number; completed: number; badge: number }[];
+  /** Forwarding jobs per destination and state. */
+  delivery: { destination: string; state: JobState; count: number }[];
+}
+
+export interface SearchFilter {
+  kind?: string;
+  /** Text anywhere in the payload (an email, a placement, a course id). */
+  q?: string;
+  limit?: number;
+  offset?: number;
+}
+
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   /** The response stored for `key`, when a submission with that key was accepted before. */
@@ -80,6 +100,10 @@ export interface Store {
     spam?: string | null,
   ): Promise<{ stored: boolean; response: StoredResponse }>;
   list(kind?: string, limit?: number): Promise<Submission[]>;
+  /** Submissions newest first, filtered for the dashboard. */
+  search(filter: SearchFilter): Promise<Submission[]>;
+  /** The dashboard's charts over the last `days` days. */
+  stats(days: number): Promise<Stats>;
   count(kind?: string): Promise<number>;
   /** The stored learning events of one learner in one course, oldest first. */
   courseEvents(courseId: string, userId: string): Promise<Record<string, unknown>[]>;

@@ -93,6 +93,45 @@ function contract(dialect: 'sqlite' | 'postgres', open: (name: string) => Store)
       }
     });
 
+    it('searches payloads and counts what the dashboard charts: leads per day and placement, consent choices, the course funnel, jobs', async () => {
+      const store = open('stats');
+      try {
+        await store.insert('hand_raise_lead', 'key-s1', { ...lead(1), glm_content: 'pricing' }, response(1), ['hubspot']);
+        await store.insert('hand_raise_lead', 'key-s2', { ...lead(2), glm_content: 'pricing' }, response(2), ['hubspot']);
+        await store.insert('hand_raise_lead', 'key-s3', { ...lead(3), glm_content: 'docs_100%' }, response(3), ['hubspot']);
+        await store.insert('hand_raise_lead', 'key-spam', { ...lead(4), glm_content: 'pricing' }, response(4), [], 'honeypot');
+        const consent = (source: string, locale: string, f: boolean, a: boolean, m: boolean) => ({ source, locale, categories: { necessary: true, functional: f, analytics: a, marketing: m } });
+        await store.insert('consent', 'key-c1', consent('banner', 'en', true, true, true), response(5));
+        await store.insert('consent', 'key-c2', consent('banner', 'en', false, false, false), response(6));
+        await store.insert('consent', 'key-c3', consent('preferences', 'de', true, false, false), response(7));
+        const course = (learner: string, event: string, milestone?: number) => ({ course_id: 'intro', user_id: learner, event, ...(milestone ? { milestone } : {}), event_id: `${learner}-${event}-${milestone ?? 0}` });
+        let n = 10;
+        for (const [learner, event, milestone] of [['u1', 'started'], ['u1', 'progressed', 50], ['u1', 'course_completed'], ['u2', 'started'], ['u2', 'progressed', 25], ['u3', 'started'], ['u3', 'progressed', 75]] as [string, string, number?][]) {
+          const badge = event === 'course_completed' ? { status: 201, body: { ok: true, badge_url: 'https://x/b.svg' } } : response(n);
+          await store.insert('course_progress', `key-p${n++}`, course(learner, event, milestone), badge);
+        }
+        assert.deepEqual((await store.search({ kind: 'hand_raise_lead', q: 'DOCS_100%' })).map((r) => r.idempotency_key), ['key-s3']);
+        assert.deepEqual((await store.search({ kind: 'hand_raise_lead', limit: 2, offset: 1 })).map((r) => r.idempotency_key), ['key-s3', 'key-s2']);
+        assert.equal((await store.search({ q: 'honeypot' })).length, 0, 'the verdict is not payload');
+        assert.equal((await store.list('hand_raise_lead')).find((r) => r.idempotency_key === 'key-spam')?.spam, 'honeypot');
+        const stats = await store.stats(30);
+        const today = new Date().toISOString().slice(0, 10);
+        assert.deepEqual(stats.leadsByDay, [
+          { day: today, placement: 'docs_100%', count: 1 },
+          { day: today, placement: 'pricing', count: 2 },
+        ]);
+        assert.deepEqual(stats.consent, [
+          { source: 'banner', locale: 'en', choice: 'accept', count: 1 },
+          { source: 'banner', locale: 'en', choice: 'reject', count: 1 },
+          { source: 'preferences', locale: 'de', choice: 'customize', count: 1 },
+        ]);
+        assert.deepEqual(stats.funnel, [{ course: 'intro', started: 3, halfway: 2, completed: 1, badge: 1 }]);
+        assert.deepEqual(stats.delivery, [{ destination: 'hubspot', state: 'pending', count: 3 }]);
+      } finally {
+        await store.close();
+      }
+    });
+
     it('keeps learning events per learner and course, oldest first; migrations run once when a second store opens', async () => {
       const store = open('course');
       const second = open('course');
