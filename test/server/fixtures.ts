@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 
 export function validLead(fields: Record<string, unknown> = {}): Record<string, unknown> & { submission_id: string } {
   const first = { utm_source: 'newsletter', utm_medium: 'email', utm_campaign: 'spring', referrer: 'https://news.example.org/', landing_page: 'https://www.example.com/pricing?utm_campaign=spring', at: new Date().toISOString() };
-  const last = { utm_source: 'google', utm_medium: 'cpc', utm_campaign: 'brand', referrer: 'https://www.google.com/', landing_page: 'https://www.example.com/pricing', at: new Date().toISOString() };
+  const last = { utm_source: 'google', utm_medium: 'cpc', utm_campaign: 'brand', gclid: 'Cj0KCQ-test-click', referrer: 'https://www.google.com/', landing_page: 'https://www.example.com/pricing', at: new Date().toISOString() };
   return {
     submission_id: randomUUID(),
     submitted_at: new Date().toISOString(),
@@ -22,7 +22,12 @@ export function validLead(fields: Record<string, unknown> = {}): Record<string, 
     business_email: true,
     locale: 'en',
     page: { url: 'https://www.example.com/pricing', title: 'Pricing', referrer: 'https://www.google.com/' },
-    attribution: { anonymous_id: randomUUID(), first_touch: first, last_touch: last },
+    attribution: {
+      anonymous_id: randomUUID(),
+      first_touch: first,
+      last_touch: last,
+      cookies: { hubspotutk: '0f1e2d3c4b5a69788796a5b4c3d2e1f0', mkto_trk: 'id:123-ABC-456&token:_mch-example.com-1700000000000-12345' },
+    },
     consent: { analytics: true, marketing: true },
     ...fields,
   };

@@ -90,7 +90,8 @@ describe('forwarding leads to the CRM and tools', () => {
       ['firstname', 'lastname', 'company', 'numemployees', 'country', 'utm_campaign', 'glm_content'].map((n) => field(n)?.value),
       ['Ada', 'Lovelace', 'Analytical Engines', '100-499', 'GB', 'brand', 'pricing-hero'],
     );
-    assert.deepEqual(hubspot.context, { pageUri: 'https://www.example.com/pricing', pageName: 'Pricing' });
+    assert.deepEqual(hubspot.context, { hutk: '0f1e2d3c4b5a69788796a5b4c3d2e1f0', pageUri: 'https://www.example.com/pricing', pageName: 'Pricing' });
+    assert.equal(field('gclid')?.value, 'Cj0KCQ-test-click');
     assert.equal(hubspot.legalConsentOptions.consent.consentToProcess, true);
     assert.deepEqual((hubspot.legalConsentOptions.consent.communications as unknown[])[0], { value: true, subscriptionTypeId: 77, text: 'I agree to receive marketing communications.' });
 
@@ -100,8 +101,9 @@ describe('forwarding leads to the CRM and tools', () => {
       ['00D000000000001', 'Ada', 'Lovelace', lead.email, 'Analytical Engines', 'Web', '701000000000001', 'pricing-hero'],
     );
 
-    const marketo = at('marketo')[0].body as { formId: number; input: { leadFormFields: Record<string, string>; visitorData: Record<string, string> }[] };
+    const marketo = at('marketo')[0].body as { formId: number; input: { leadFormFields: Record<string, string>; visitorData: Record<string, string>; cookie?: string }[] };
     assert.equal(marketo.formId, 1001);
+    assert.equal(marketo.input[0].cookie, 'id:123-ABC-456&token:_mch-example.com-1700000000000-12345');
     assert.deepEqual(marketo.input[0].leadFormFields.email, lead.email);
     assert.equal(marketo.input[0].visitorData.pageURL, 'https://www.example.com/pricing');
 

@@ -39,7 +39,7 @@ export const HUBSPOT_FIELDS: Record<string, string> = {
   utm_campaign: 'attribution.last_touch.utm_campaign',
   utm_term: 'attribution.last_touch.utm_term',
   utm_content: 'attribution.last_touch.utm_content',
-  gclid: 'attribution.click_ids.gclid',
+  gclid: 'attribution.last_touch.gclid',
   glm_content: 'glm_content',
 };
 
@@ -56,7 +56,7 @@ export function hubspot(config: HubSpotConfig): Destination {
       const body = job.body;
       const submittedAt = Date.parse(pick(body, 'submitted_at') ?? '') || Date.now();
       const context = Object.fromEntries(
-        Object.entries({ hutk: pick(body, 'cookies.hubspotutk'), pageUri: pick(body, 'page.url'), pageName: pick(body, 'page.title') }).filter(([, v]) => v !== undefined),
+        Object.entries({ hutk: pick(body, 'attribution.cookies.hubspotutk'), pageUri: pick(body, 'page.url'), pageName: pick(body, 'page.title') }).filter(([, v]) => v !== undefined),
       );
       const marketing = (body.consent as { marketing?: boolean } | undefined)?.marketing === true;
       const legalConsentOptions = {

@@ -88,7 +88,7 @@ export function marketo(config: MarketoConfig): Destination {
       const input = {
         leadFormFields: Object.fromEntries(mapped(job.body, fields)),
         visitorData: { pageURL: page.replace(/\?.*$/, ''), queryString: page.includes('?') ? page.slice(page.indexOf('?') + 1) : '', userAgentString: pick(job.body, 'user_agent') ?? '' },
-        ...(pick(job.body, 'cookies.mkto_trk') ? { cookie: pick(job.body, 'cookies.mkto_trk') } : {}),
+        ...(pick(job.body, 'attribution.cookies.mkto_trk') ? { cookie: pick(job.body, 'attribution.cookies.mkto_trk') } : {}),
       };
       const answer = await http(`${base}/rest/v1/leads/submitForm.json`, {
         method: 'POST',

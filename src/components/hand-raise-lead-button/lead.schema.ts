@@ -27,6 +27,12 @@ const touchSchema = z.object({
   utm_campaign: utm,
   utm_term: utm,
   utm_content: utm,
+  // Ad click ids: only with marketing consent (runtime/analytics/identity.ts).
+  gclid: utm,
+  gbraid: utm,
+  wbraid: utm,
+  fbclid: utm,
+  msclkid: utm,
   referrer: text(2048),
   landing_page: text(2048),
   at: z.iso.datetime(),
@@ -46,7 +52,13 @@ export const leadSchema = z
     business_email: z.boolean(),
     locale: text(35),
     page: z.object({ url: text(2048), title: text(500), referrer: text(2048) }),
-    attribution: z.object({ anonymous_id: z.nullable(z.string()), first_touch: touchSchema, last_touch: touchSchema }),
+    attribution: z.object({
+      anonymous_id: z.nullable(z.string()),
+      first_touch: touchSchema,
+      last_touch: touchSchema,
+      // HubSpot's and Marketo's tracking cookies: only with marketing consent.
+      cookies: z.optional(z.object({ hubspotutk: z.optional(z.string().check(z.regex(/^[0-9a-f]{32}$/i))), mkto_trk: z.optional(text(200)) })),
+    }),
     consent: z.object({ analytics: z.boolean(), marketing: z.boolean() }),
   })
   // For the US and Canada, State is one of the country's ISO 3166-2 subdivisions, as the form offers them.
