@@ -18,6 +18,7 @@ import type { CollectorConfig } from './forwarding/config.js';
 import { Forwarder, type ForwarderOptions } from './forwarding/forwarder.js';
 import { segmentHandler } from './segment-stand-in.js';
 import { handleAdmin } from './admin/routes.js';
+import { SpamFilter, TRAP_ONLY, type SpamOptions, type Verify } from './spam.js';
 
 export interface AppOptions {
   /** The SQLite database file, when no PostgreSQL URL is given. */
@@ -30,6 +31,12 @@ export interface AppOptions {
   forwarder?: ForwarderOptions;
   /** The operator dashboard's token (ADMIN_TOKEN); without one /admin does not exist. */
   adminToken?: string;
+  /** Spam checks (server/spam.ts); by default the config's, or the trap alone. */
+  spam?: SpamOptions;
+  /** How Turnstile tokens are verified (tests: a stand-in). */
+  verifyTurnstile?: Verify;
+  /** Whether X-Forwarded-For names the client (behind a proxy you run). */
+  trustProxy?: boolean;
   /** Folders served at a URL prefix, e.g. { '/': 'demo', '/dist/': 'dist' }. */
   static?: Record<string, string>;
   /** Origins allowed to post cross-origin; by default any http://localhost or 127.0.0.1 origin. */
@@ -196,6 +203,7 @@ export function createApp(options: AppOptions): App {
   const store = openStore({ databaseUrl: options.databaseUrl, dbFile: options.dbFile });
   const forwarder = options.forwarding?.destinations.length ? new Forwarder(store, options.forwarding, options.forwarder) : null;
   forwarder?.start();
+  const spam = new SpamFilter(options.spam ?? options.forwarding?.spam ?? TRAP_ONLY, options.verifyTurnstile);
   const faults: Faults = {};
   const attempts: Attempt[] = [];
   const allowed = options.allowedOrigins ?? localOrigins;
@@ -285,8 +293,11 @@ export function createApp(options: AppOptions): App {
       // Proof of consent keeps the browser's own Global Privacy Control signal (a header no script can set).
       if (route.kind === 'consent') data.sec_gpc = req.headers['sec-gpc'] === '1';
       const response: StoredResponse = { ...(route.answer?.(data) ?? { status: 201, body: { ok: true, ...route.respond(data, self) } }), requestHash };
+      // A spam verdict is kept with the lead, which then goes nowhere; the answer is the same as anyone's.
+      const ip = (options.trustProxy && String(req.headers['x-forwarded-for'] ?? '').split(',')[0].trim()) || req.socket.remoteAddress || '';
+      const verdict = route.kind === 'hand_raise_lead' ? await spam.judge(data, ip) : null;
       // The jobs are written with the submission; the forwarder sends them after this answer, never before it.
-      const outcome = await store.insert(route.kind, key, data, response, forwarder?.destinationsFor(route.kind) ?? []);
+      const outcome = await store.insert(route.kind, key, data, response, verdict ? [] : (forwarder?.destinationsFor(route.kind) ?? []), verdict);
       if (outcome.stored) forwarder?.kick();
       if (faults.dropAfterStore) {
         faults.dropAfterStore -= 1;

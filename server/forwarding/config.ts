@@ -5,6 +5,7 @@
  *
  * {
  *   "forwarding": { "maxAgeHours": 72 },
+ *   "spam": { "minFillMs": 1500, "perIpPerMinute": 20, "perEmailPerHour": 5, "turnstile": { "secret": "env:TURNSTILE_SECRET" } },
  *   "destinations": [
  *     { "name": "hubspot", "type": "hubspot", "portalId": "123", "formGuid": "…" },
  *     { "name": "salesforce", "type": "salesforce-web-to-lead", "oid": "00D…", "leadSource": "Web" },
@@ -16,6 +17,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from '../../src/runtime/base/zod.js';
+import type { SpamOptions } from '../spam.js';
 import type { Destination } from './destination.js';
 import { hubspot } from './destinations/hubspot.js';
 import { marketo } from './destinations/marketo.js';
@@ -39,6 +41,7 @@ export interface ForwardingOptions {
 export interface CollectorConfig {
   destinations: Destination[];
   forwarding: ForwardingOptions;
+  spam: SpamOptions;
 }
 
 const name = z.string().check(z.regex(/^[\w-]{1,40}$/, 'letters, digits, - or _'));
@@ -68,6 +71,14 @@ const configSchema = z.object({
     }),
   ),
   destinations: z.array(destinationSchema),
+  spam: z.optional(
+    z.object({
+      minFillMs: z.optional(z.number().check(z.minimum(0))),
+      perIpPerMinute: z.optional(z.number().check(z.minimum(0))),
+      perEmailPerHour: z.optional(z.number().check(z.minimum(0))),
+      turnstile: z.optional(z.object({ secret: text, url: z.optional(url) })),
+    }),
+  ),
 });
 
 export type ConfigFile = z.input<typeof configSchema>;
@@ -90,7 +101,7 @@ export function buildConfig(input: unknown, env: NodeJS.ProcessEnv = process.env
     const problems = result.error.issues.map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
     throw new Error(`growth-kit config: ${problems.join('; ')}`);
   }
-  const { destinations, forwarding = {} } = result.data;
+  const { destinations, forwarding = {}, spam = {} } = result.data;
   const names = destinations.map((d) => d.name);
   const repeated = names.find((n, i) => names.indexOf(n) !== i);
   if (repeated) throw new Error(`growth-kit config: two destinations are called "${repeated}"`);
@@ -115,6 +126,12 @@ export function buildConfig(input: unknown, env: NodeJS.ProcessEnv = process.env
       maxDelayMs: forwarding.maxDelayMs ?? 3_600_000,
       leaseMs: forwarding.leaseMs ?? 60_000,
       timeoutMs: forwarding.timeoutMs ?? 15_000,
+    },
+    spam: {
+      minFillMs: spam.minFillMs ?? 1500,
+      perIpPerMinute: spam.perIpPerMinute ?? 20,
+      perEmailPerHour: spam.perEmailPerHour ?? 5,
+      ...(spam.turnstile ? { turnstile: spam.turnstile } : {}),
     },
   };
 }

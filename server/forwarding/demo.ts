@@ -10,6 +10,8 @@ export const DEMO_WEBHOOK_SECRET = 'demo-webhook-secret-0123456789';
 export function demoConfig(standIns: string): ConfigFile {
   return {
     forwarding: { baseDelayMs: 1000, maxDelayMs: 30_000 },
+    // The demo's own end-to-end tests fill the form at machine speed; a real config keeps the 1.5 s default.
+    spam: { minFillMs: 0 },
     destinations: [
       { name: 'hubspot', type: 'hubspot', url: `${standIns}/hubspot`, portalId: '4242', formGuid: '3f9c2a8e-0d4b-4e6a-9a51-7c2e8f1b6d00', subscriptionTypeId: 77 },
       { name: 'salesforce', type: 'salesforce-web-to-lead', url: `${standIns}/salesforce`, oid: '00D000000000DEM', leadSource: 'Web', campaignId: '701000000000DEM' },

@@ -1,7 +1,9 @@
 /**
  * Local stand-ins for the CRMs and tools the collector forwards to, speaking each API's documented requests,
  * answers and errors: HubSpot's Forms API v3, Salesforce Web-to-Lead, Marketo's REST API (token + submitForm),
- * Segment's HTTP Tracking API and a signed webhook receiver. One server, one prefix each. Tests and `npm start`
+ * Segment's HTTP Tracking API and a signed webhook receiver; and Cloudflare Turnstile's siteverify for the spam
+ * check (a token is valid when it is "valid-" followed by anything, once, as real tokens are single-use). One
+ * server, one prefix each. Tests and `npm start`
  * (demo mode) point the collector's config at them.
  *
  * Every request is recorded with the key that identifies its lead at that destination (HubSpot and Marketo: the
@@ -14,8 +16,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
-export type StandInName = 'hubspot' | 'salesforce' | 'marketo' | 'segment' | 'webhook';
-export const STAND_INS: readonly StandInName[] = ['hubspot', 'salesforce', 'marketo', 'segment', 'webhook'];
+export type StandInName = 'hubspot' | 'salesforce' | 'marketo' | 'segment' | 'webhook' | 'turnstile';
+export const STAND_INS: readonly StandInName[] = ['hubspot', 'salesforce', 'marketo', 'segment', 'webhook', 'turnstile'];
 
 export interface Received {
   standIn: StandInName;
@@ -32,6 +34,8 @@ export type Fault = { mode: 'down' } | { mode: 'status'; status: number; retryAf
 export interface StandInsOptions {
   /** The webhook stand-in's signing secret. */
   webhookSecret?: string;
+  /** The Turnstile secret siteverify accepts. */
+  turnstileSecret?: string;
   /** Segment write key, Marketo client id/secret the stand-ins accept. */
   segmentWriteKey?: string;
   marketo?: { clientId: string; clientSecret: string };
@@ -68,6 +72,8 @@ export function createStandIns(options: StandInsOptions = {}): StandIns {
   const segmentWriteKey = options.segmentWriteKey ?? 'stand-in-write-key';
   const marketoClient = options.marketo ?? { clientId: 'stand-in-client', clientSecret: 'stand-in-secret' };
   const tokens = new Set<string>();
+  const turnstileSecret = options.turnstileSecret ?? 'stand-in-turnstile-secret';
+  const spentTurnstile = new Set<string>();
   const hanging = new Set<ServerResponse>();
 
   /** The switched fault for this request, if any (counting it down). */
@@ -185,6 +191,18 @@ export function createStandIns(options: StandInsOptions = {}): StandIns {
         if (!batch.length || batch.some((m) => !m.type || !(m.userId || m.anonymousId))) return answer('', 400, parsed, { success: false, message: 'Every message needs a type and a userId or anonymousId' });
         const track = batch.find((m) => m.type === 'track');
         return answer(track?.messageId ?? batch[0].messageId ?? '', 200, parsed, { success: true });
+      }
+      case 'turnstile': {
+        if (path !== '/turnstile/v0/siteverify' || req.method !== 'POST') return send(res, 404, { success: false });
+        const form = new URLSearchParams(body);
+        const token = form.get('response') ?? '';
+        const codes: string[] = [];
+        if (form.get('secret') !== turnstileSecret) codes.push('invalid-input-secret');
+        else if (!token) codes.push('missing-input-response');
+        else if (!token.startsWith('valid-')) codes.push('invalid-input-response');
+        else if (spentTurnstile.has(token)) codes.push('timeout-or-duplicate');
+        if (!codes.length) spentTurnstile.add(token);
+        return answer(token, 200, Object.fromEntries(form), codes.length ? { success: false, 'error-codes': codes } : { success: true, 'error-codes': [], hostname: 'localhost' });
       }
       case 'webhook': {
         if (req.method !== 'POST') return send(res, 405, { error: 'method not allowed' });

@@ -230,8 +230,11 @@ describe('<hand-raise-lead-button>', () => {
     expect(q(el, '.notice.success')!.textContent).to.equal('Thank you for reaching out! Our sales team will get back to you soon.');
     const rows = (await submissions('hand_raise_lead')).filter((r) => r.idempotency_key === detail.submissionId);
     expect(rows).to.have.length(1);
-    const { submitted_at, page, attribution, ...body } = rows[0].body as Record<string, unknown>;
+    const { submitted_at, page, attribution, fill_ms, ...body } = rows[0].body as Record<string, unknown>;
+    // How long the form was open, for the collector's spam check; a person's trap field stays empty.
+    expect(fill_ms).to.be.a('number').and.to.be.at.least(0);
     expect(body).to.deep.equal({
+      honeypot: '',
       submission_id: detail.submissionId,
       glm_content: 'pricing-hero',
       glm_source: 'example.com/pricing',
@@ -245,6 +248,24 @@ describe('<hand-raise-lead-button>', () => {
     expect(Date.parse(submitted_at as string)).to.be.closeTo(Date.now(), 60000);
     expect(page).to.deep.equal({ url: location.href, title: document.title, referrer: document.referrer });
     expect((attribution as { anonymous_id: unknown }).anonymous_id).to.equal(null);
+  });
+
+  it('has a spam trap a person never meets (off screen, out of the tab order, hidden from assistive tech, never focused); what a bot types into it goes with the lead', async () => {
+    const el = await fixture<HandRaiseLeadButton>(html`<hand-raise-lead-button glm-content="trap" first-name="A" last-name="B" email="a@b.example" company-name="C"></hand-raise-lead-button>`);
+    await open(el);
+    const trap = q<HTMLInputElement>(el, 'input[data-trap]')!;
+    expect(trap.tabIndex).to.equal(-1);
+    expect(trap.closest('[aria-hidden="true"]')).to.not.equal(null);
+    expect(trap.getBoundingClientRect().right).to.be.at.most(0);
+    expect(el.shadowRoot!.activeElement).to.not.equal(trap);
+    fill(el, { ...complete, email: 'bot@spam.example' });
+    trap.value = 'http://cheap.example';
+    trap.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    const submitted = oneEvent(el, 'gk-lead-submitted');
+    q<HTMLFormElement>(el, 'form')!.requestSubmit();
+    const { detail } = await submitted;
+    const [row] = (await submissions('hand_raise_lead')).filter((r) => r.idempotency_key === detail.submissionId);
+    expect((row.body as { honeypot: string }).honeypot).to.equal('http://cheap.example');
   });
 
   it('flags a free-mail address without blocking it', async () => {

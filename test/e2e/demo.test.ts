@@ -37,10 +37,12 @@ describe('demo pages end to end', () => {
 
     const leads = rows(server.dbFile, 'hand_raise_lead');
     assert.equal(leads.length, 1);
-    const { submitted_at, submission_id, attribution, ...lead } = leads[0].body;
+    const { submitted_at, submission_id, attribution, fill_ms, ...lead } = leads[0].body;
     assert.equal(leads[0].idempotency_key, submission_id);
+    assert.ok(typeof fill_ms === 'number' && fill_ms > 0, 'the time the form was open, for the spam check');
     assert.ok(!Number.isNaN(Date.parse(String(submitted_at))));
     assert.deepEqual(lead, {
+      honeypot: '',
       glm_content: 'billing-upgrade',
       glm_source: `${new URL(server.url).host}/product.html`,
       product_interaction: 'Hand Raise PQL',

@@ -25,10 +25,10 @@ function destinations(base: string): ConfigFile['destinations'] {
   ];
 }
 
-async function collector(standIns: StandIns, forwarding: ConfigFile['forwarding'] = {}): Promise<Running> {
+async function collector(standIns: StandIns, forwarding: ConfigFile['forwarding'] = {}, spam: ConfigFile['spam'] = { perIpPerMinute: 0 }): Promise<Running> {
   const base = `http://127.0.0.1:${(standIns.server.address() as AddressInfo).port}`;
   const config = buildConfig(
-    { forwarding: { baseDelayMs: 20, maxDelayMs: 400, timeoutMs: 1000, leaseMs: 5000, ...forwarding }, destinations: destinations(base) },
+    { forwarding: { baseDelayMs: 20, maxDelayMs: 400, timeoutMs: 1000, leaseMs: 5000, ...forwarding }, destinations: destinations(base), spam },
     { MARKETO_SECRET: 'stand-in-secret' },
   );
   return startServer({ forwarding: config, forwarder: { pollMs: 200 } });
@@ -213,5 +213,46 @@ describe('max_age', () => {
       await server.close();
       await new Promise((resolve) => standIns.server.close(resolve));
     }
+  });
+});
+
+describe('spam without a CAPTCHA', () => {
+  let standIns: StandIns;
+  let server: Running;
+  before(async () => {
+    standIns = createStandIns({ webhookSecret: SECRET });
+    await new Promise<void>((resolve) => standIns.server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(standIns.server.address() as AddressInfo).port}`;
+    server = await collector(standIns, {}, { minFillMs: 1500, perIpPerMinute: 0, perEmailPerHour: 2, turnstile: { secret: 'stand-in-turnstile-secret', url: `${base}/turnstile/turnstile/v0/siteverify` } });
+  });
+  after(async () => {
+    await server?.close();
+    await new Promise((resolve) => standIns?.server.close(resolve));
+  });
+
+  it('a filled trap, a form sent in 0.3 s, a third lead for one email within the hour and a bad Turnstile token are stored as spam, answered 201 and never forwarded', async () => {
+    const human = { fill_ms: 9000, turnstile_token: 'valid-1' };
+    const leads = {
+      honeypot: validLead({ ...human, turnstile_token: 'valid-2', honeypot: 'http://cheap-pills.example' }),
+      too_fast: validLead({ ...human, turnstile_token: 'valid-3', fill_ms: 300 }),
+      turnstile: validLead({ ...human, turnstile_token: 'forged' }),
+      turnstile_missing: validLead({ fill_ms: 9000 }),
+    };
+    const person = validLead(human);
+    const again = [validLead({ ...human, turnstile_token: 'valid-4', email: person.email }), validLead({ ...human, turnstile_token: 'valid-5', email: person.email })];
+    const delivered = settledUntil(server, (seen) => seen.filter((s) => s.job.idempotency_key === person.submission_id && s.state === 'delivered').length === 5);
+    for (const lead of [...Object.values(leads), person, ...again]) assert.equal(await post(server, lead), 201);
+    await delivered;
+    const stored = await server.store.list('hand_raise_lead');
+    const verdict = (lead: { submission_id: string }) => stored.find((r) => r.idempotency_key === lead.submission_id)?.spam ?? null;
+    for (const [reason, lead] of Object.entries(leads)) assert.equal(verdict(lead), reason, reason);
+    assert.deepEqual([verdict(person), verdict(again[0]), verdict(again[1])], [null, null, 'rate_email']);
+    const spamKeys = new Set([...Object.values(leads), again[1]].map((l) => l.submission_id));
+    assert.deepEqual((await server.store.jobs({ limit: 1000 })).filter((j) => spamKeys.has(j.idempotency_key)), [], 'no job for spam');
+    assert.equal(standIns.received.filter((r) => r.standIn !== 'turnstile' && [...spamKeys].some((k) => JSON.stringify(r.body).includes(k))).length, 0);
+    // A token is good once: the same token again is refused, as Cloudflare refuses a replayed token.
+    const replayedToken = validLead({ ...human });
+    assert.equal(await post(server, replayedToken), 201);
+    assert.equal((await server.store.list('hand_raise_lead')).find((r) => r.idempotency_key === replayedToken.submission_id)?.spam, 'turnstile');
   });
 });

@@ -104,4 +104,12 @@ export const formStyles = css`
       grid-template-columns: 1fr;
     }
   }
+  /* The spam trap: out of sight and out of the tab order; a person never fills it, a form-filling bot does. */
+  .trap {
+    position: absolute;
+    inset-inline-start: -10000px;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+  }
 `;

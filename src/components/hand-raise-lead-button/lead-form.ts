@@ -27,6 +27,12 @@ type Values = Record<LeadField, string>;
 
 const [INPUT, SELECT, TEXTAREA] = [literal`input`, literal`select`, literal`textarea`];
 
+/** Cloudflare Turnstile's token, when the page shows its widget (it keeps the token in a cf-turnstile-response input). */
+function turnstileToken(): { turnstile_token?: string } {
+  const token = document.querySelector<HTMLInputElement>('input[name="cf-turnstile-response"]')?.value;
+  return token ? { turnstile_token: token.slice(0, 2048) } : {};
+}
+
 /** The attribution when identity could not be loaded: this page alone, no id. */
 function pageOnly(): Attribution {
   const touch = { referrer: document.referrer, landing_page: location.origin + location.pathname, at: new Date().toISOString() };
@@ -39,6 +45,9 @@ export class LeadForm implements ReactiveController, LeadFormPart {
   private status: Status = 'editing';
   private submissionId = '';
   private submitted = false;
+  /** The spam trap's value (a person leaves it empty) and when the visitor first saw the form (fill time). */
+  private trap = '';
+  private openedAt = 0;
 
   constructor(private readonly host: LeadFormHost) {
     host.addController(this);
@@ -61,8 +70,9 @@ export class LeadForm implements ReactiveController, LeadFormPart {
    * visitor has something to do), or to the notice after a submission.
    */
   opened(): void {
+    this.openedAt ||= performance.now();
     const root = this.host.renderRoot as ShadowRoot;
-    const controls = Array.from(root.querySelectorAll<HTMLInputElement>('form input, form select, form textarea'));
+    const controls = Array.from(root.querySelectorAll<HTMLInputElement>('form input:not([data-trap]), form select, form textarea'));
     (root.querySelector<HTMLElement>('[data-autofocus]') ?? controls.find((c) => !c.value) ?? controls[0])?.focus();
   }
 
@@ -179,6 +189,11 @@ export class LeadForm implements ReactiveController, LeadFormPart {
       page: { url: location.href.slice(0, 2048), title: document.title.slice(0, 500), referrer: document.referrer.slice(0, 2048) },
       attribution,
       consent: { analytics: consent.has('analytics'), marketing: consent.has('marketing') },
+      // What the collector judges spam by (never an error for the visitor): the trap, the time taken, and a
+      // Cloudflare Turnstile token when the page shows Turnstile's widget.
+      honeypot: this.trap,
+      fill_ms: Math.round(this.openedAt ? performance.now() - this.openedAt : 0),
+      ...turnstileToken(),
     } as Lead;
   }
 
@@ -335,6 +350,9 @@ export class LeadForm implements ReactiveController, LeadFormPart {
         ? html`<p class="notice problem" role="alert">${t(Object.values(this.errors).some(Boolean) ? 'lead.failed' : 'lead.rejected')}</p>`
         : nothing}
       <div class="grid">${LEAD_FIELDS.map((f) => this.renderField(f, wide))}</div>
+      <div class="trap" aria-hidden="true">
+        <label>Website <input name="website" tabindex="-1" autocomplete="off" data-trap .value=${this.trap} @input=${(e: Event) => (this.trap = (e.target as HTMLInputElement).value)} /></label>
+      </div>
       <div class="actions">
         <button type="button" class="gk-button secondary" @click=${() => this.host.close()}>${t('lead.cancel')}</button>
         <button part="submit" type="submit" class="gk-button" ?disabled=${sending} aria-busy=${sending ? 'true' : 'false'}>

@@ -60,6 +60,10 @@ export const leadSchema = z
       cookies: z.optional(z.object({ hubspotutk: z.optional(z.string().check(z.regex(/^[0-9a-f]{32}$/i))), mkto_trk: z.optional(text(200)) })),
     }),
     consent: z.object({ analytics: z.boolean(), marketing: z.boolean() }),
+    // For the collector's spam verdict (server/spam.ts); optional, so older widgets' leads still validate.
+    honeypot: z.optional(z.string().check(z.maxLength(500))),
+    fill_ms: z.optional(z.number().check(z.minimum(0))),
+    turnstile_token: z.optional(z.string().check(z.maxLength(2048))),
   })
   // For the US and Canada, State is one of the country's ISO 3166-2 subdivisions, as the form offers them.
   .check(
