@@ -27,6 +27,8 @@ export interface Received {
   key: string;
   status: number;
   body: unknown;
+  /** Stored, then never answered (the store-then-hang fault): the lead is there, the sender does not know it. */
+  hung?: boolean;
 }
 
 export type Fault = { mode: 'down' } | { mode: 'status'; status: number; retryAfter?: number; count?: number; body?: unknown } | { mode: 'store-then-hang'; count?: number };
@@ -45,6 +47,8 @@ export interface StandIns {
   server: Server;
   received: Received[];
   faults: Partial<Record<StandInName, Fault>>;
+  /** Requests each stand-in met with a switched fault (refused, answered with an error, or left hanging). */
+  faulted: Record<StandInName, number>;
   /** Leads counted once per key, per stand-in: how many distinct leads each received. */
   distinct(standIn: StandInName): number;
   /** Requests answered 2xx, per key: more than one for a key means a lead arrived twice. */
@@ -68,6 +72,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function createStandIns(options: StandInsOptions = {}): StandIns {
   const received: Received[] = [];
   const faults: StandIns['faults'] = {};
+  const faulted = Object.fromEntries(STAND_INS.map((n) => [n, 0])) as Record<StandInName, number>;
   const webhookSecret = options.webhookSecret ?? 'stand-in-webhook-secret';
   const segmentWriteKey = options.segmentWriteKey ?? 'stand-in-write-key';
   const marketoClient = options.marketo ?? { clientId: 'stand-in-client', clientSecret: 'stand-in-secret' };
@@ -108,6 +113,7 @@ export function createStandIns(options: StandInsOptions = {}): StandIns {
     if (!STAND_INS.includes(name)) return send(res, 404, { error: 'not found' });
     const body = req.method === 'POST' ? await read(req) : '';
     const f = fault(name);
+    if (f) faulted[name] += 1;
     if (f?.mode === 'down') return void req.socket.destroy();
     const record = (key: string, status: number, parsed: unknown) => received.push({ standIn: name, at: Date.now(), path, key, status, body: parsed });
     if (f?.mode === 'status') {
@@ -116,8 +122,9 @@ export function createStandIns(options: StandInsOptions = {}): StandIns {
     }
     const hang = f?.mode === 'store-then-hang';
     const answer = (key: string, status: number, parsed: unknown, reply: unknown, headers: Record<string, string> = {}) => {
-      record(key, hang ? 0 : status, parsed);
+      record(key, status, parsed);
       if (hang) {
+        received[received.length - 1].hung = true;
         hanging.add(res);
         res.on('close', () => hanging.delete(res));
         return;
@@ -229,6 +236,7 @@ export function createStandIns(options: StandInsOptions = {}): StandIns {
     server,
     received,
     faults,
+    faulted,
     distinct: (standIn) => new Set(received.filter((r) => r.standIn === standIn && r.status >= 200 && r.status < 300 && r.key).map((r) => r.key)).size,
     deliveries: (standIn) => {
       const counts = new Map<string, number>();
