@@ -7,6 +7,8 @@
  */
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Job, Store } from '../store/index.js';
 import type { Answer, Destination, Http, Verdict } from './destination.js';
 import type { CollectorConfig } from './config.js';
@@ -20,6 +22,8 @@ export interface ForwarderOptions {
   pollMs?: number;
   /** Jobs claimed at once. */
   batch?: number;
+  /** Attempts under way at once, across destinations (each destination's rate limit still applies). */
+  maxInFlight?: number;
   random?: () => number;
 }
 
@@ -30,17 +34,37 @@ export interface Settled {
   nextAt?: Date;
 }
 
-/** fetch with a time limit; no answer (refused, reset, timed out) is status 0 with the reason. */
-export function fetchHttp(timeoutMs: number): Http {
-  return async (url, init) => {
-    try {
-      const response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
-      return { status: response.status, body: await response.text(), retryAfter: response.headers.get('retry-after') };
-    } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code;
-      return { status: 0, body: `no answer: ${cause ?? (error as Error).name}` };
-    }
-  };
+/**
+ * node:http(s) with keep-alive connections and a time limit; no answer (refused, reset, timed out) is status 0
+ * with the reason. (fetch costs several times more CPU per request, which a collector forwarding five jobs per
+ * lead feels: bench/collector.ts.) Redirects are not followed: an API that moved answers 3xx, which is dead.
+ */
+export function nodeHttp(timeoutMs: number): Http {
+  const agents = { http: new HttpAgent({ keepAlive: true, maxSockets: 32 }), https: new HttpsAgent({ keepAlive: true, maxSockets: 32 }) };
+  return (url, init) =>
+    new Promise((resolve) => {
+      const secure = url.startsWith('https:');
+      const body = init.body === undefined ? undefined : Buffer.from(init.body);
+      const req = (secure ? httpsRequest : httpRequest)(url, {
+        method: init.method,
+        headers: { ...init.headers, ...(body ? { 'Content-Length': String(body.length) } : {}) },
+        agent: secure ? agents.https : agents.http,
+        timeout: timeoutMs,
+      });
+      let settled = false;
+      const done = (answer: { status: number; body: string; retryAfter?: string | null }) => {
+        if (!settled) (settled = true), resolve(answer);
+      };
+      req.on('response', (res: IncomingMessage) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), retryAfter: res.headers['retry-after'] ?? null }));
+        res.on('error', (error) => done({ status: 0, body: `no answer: ${(error as NodeJS.ErrnoException).code ?? error.message}` }));
+      });
+      req.on('timeout', () => req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
+      req.on('error', (error: NodeJS.ErrnoException) => done({ status: 0, body: `no answer: ${error.code ?? error.message}` }));
+      req.end(body);
+    });
 }
 
 export class Forwarder extends EventEmitter<{ settled: [Settled] }> {
@@ -56,6 +80,14 @@ export class Forwarder extends EventEmitter<{ settled: [Settled] }> {
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private kicked = false;
+  /** Attempts under way, and the most there may be. */
+  private inFlight = 0;
+  private readonly maxInFlight: number;
+  /** Attempts under way per destination. */
+  private readonly busy = new Map<string, number>();
+  /** Outcomes waiting to be recorded, and whether a record is under way (or scheduled). */
+  private outcomes: Settled[] = [];
+  private recording = false;
 
   constructor(
     private readonly store: Store,
@@ -65,9 +97,10 @@ export class Forwarder extends EventEmitter<{ settled: [Settled] }> {
     super();
     this.owner = options.owner ?? `collector-${process.pid}-${randomUUID().slice(0, 8)}`;
     this.destinations = new Map(config.destinations.map((d) => [d.name, d]));
-    this.http = options.http ?? fetchHttp(config.forwarding.timeoutMs);
+    this.http = options.http ?? nodeHttp(config.forwarding.timeoutMs);
     this.pollMs = options.pollMs ?? 1000;
     this.batch = options.batch ?? 20;
+    this.maxInFlight = options.maxInFlight ?? 64;
     this.random = options.random ?? Math.random;
   }
 
@@ -95,21 +128,41 @@ export class Forwarder extends EventEmitter<{ settled: [Settled] }> {
     await this.loop;
   }
 
+  /**
+   * Claims due jobs while fewer than `maxInFlight` attempts are under way, so one slow destination (an attempt
+   * that waits for its timeout) never holds up the others; sleeps until a kick, an attempt's end, the next due
+   * job or the poll interval. Outcomes are recorded in batches (record()).
+   */
   private async run(): Promise<void> {
+    const names = [...this.destinations.keys()];
     while (!this.stopped) {
       this.kicked = false;
-      let jobs: Job[] = [];
-      try {
-        jobs = await this.store.claim(this.owner, this.batch, this.config.forwarding.leaseMs);
-      } catch (error) {
-        console.error('[forwarder] could not claim jobs', (error as Error).message);
+      let claimed = 0;
+      let full = 0;
+      for (const destination of this.destinations.values()) {
+        // Each destination has room for about a second of its rate limit, within the collector's overall limit.
+        const room = Math.min(this.maxInFlight - this.inFlight, this.capacity(destination) - (this.busy.get(destination.name) ?? 0));
+        if (room <= 0) {
+          full += 1;
+          continue;
+        }
+        let jobs: Job[] = [];
+        try {
+          jobs = await this.store.claim(this.owner, Math.min(this.batch, room), this.config.forwarding.leaseMs, destination.name);
+        } catch (error) {
+          console.error('[forwarder] could not claim jobs', (error as Error).message);
+        }
+        claimed += jobs.length;
+        for (const job of jobs) this.launch(job, destination);
       }
-      if (jobs.length) {
-        await Promise.all(jobs.map((job) => this.attempt(job)));
+      if (this.stopped) break;
+      if (claimed) continue;
+      if (this.kicked) {
+        // Submissions arriving together are claimed together: one turn of the event loop lets them land.
+        await new Promise((resolve) => setImmediate(resolve));
         continue;
       }
-      if (this.kicked) continue;
-      const next = await this.store.nextDue().catch(() => null);
+      const next = full < names.length ? await this.store.nextDue(names).catch(() => null) : null;
       const wait = next ? Math.min(this.pollMs, Math.max(0, next.getTime() - Date.now())) : this.pollMs;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, wait);
@@ -117,6 +170,47 @@ export class Forwarder extends EventEmitter<{ settled: [Settled] }> {
       });
       this.wake = null;
     }
+    // Stopping: the attempts under way finish and are recorded.
+    while (this.inFlight > 0 || this.recording) {
+      await new Promise<void>((resolve) => (this.wake = resolve));
+      this.wake = null;
+    }
+  }
+
+  private capacity(destination: Destination): number {
+    return Math.max(1, Math.min(this.maxInFlight, Math.ceil(destination.ratePerSecond)));
+  }
+
+  /** Runs one attempt in the background; its end frees its place and wakes the loop. */
+  private launch(job: Job, destination: Destination): void {
+    this.inFlight += 1;
+    this.busy.set(destination.name, (this.busy.get(destination.name) ?? 0) + 1);
+    void this.attempt(job).then((settled) => {
+      this.inFlight -= 1;
+      this.busy.set(destination.name, (this.busy.get(destination.name) ?? 1) - 1);
+      this.queue(settled);
+      this.wake?.();
+    });
+  }
+
+  /** Buffers an outcome; what gathers during one turn of the event loop is recorded together. */
+  private queue(settled: Settled): void {
+    this.outcomes.push(settled);
+    this.scheduleRecord();
+  }
+
+  private scheduleRecord(): void {
+    if (this.recording || !this.outcomes.length) return;
+    this.recording = true;
+    setImmediate(() => {
+      const batch = this.outcomes;
+      this.outcomes = [];
+      void this.record(batch).then(() => {
+        this.recording = false;
+        this.scheduleRecord();
+        this.wake?.();
+      });
+    });
   }
 
   /** Waits for the destination's next free slot: requests leave at most `ratePerSecond` a second, evenly. */
@@ -134,7 +228,18 @@ export class Forwarder extends EventEmitter<{ settled: [Settled] }> {
     return delay / 2 + (delay / 2) * this.random();
   }
 
-  private async attempt(job: Job): Promise<void> {
+  /** Records a batch's outcomes in one transaction, then announces each one that was still this collector's. */
+  private async record(outcomes: Settled[]): Promise<void> {
+    const recorded = await this.store
+      .finishMany(
+        this.owner,
+        outcomes.map((s) => ({ id: s.job.id, outcome: { state: s.state, nextAt: s.nextAt, status: s.answer.status, answer: s.answer.body } })),
+      )
+      .catch((error: Error) => (console.error('[forwarder] could not record outcomes', error.message), outcomes.map(() => false)));
+    outcomes.forEach((settled, i) => recorded[i] && this.emit('settled', settled));
+  }
+
+  private async attempt(job: Job): Promise<Settled> {
     const destination = this.destinations.get(job.destination);
     let answer: Answer;
     let verdict: Verdict;
@@ -150,15 +255,9 @@ export class Forwarder extends EventEmitter<{ settled: [Settled] }> {
         verdict = { state: 'retry' };
       }
     }
-    let settled: Settled;
-    if (verdict.state === 'retry') {
-      const delay = verdict.afterMs ?? this.backoff(job.attempts);
-      const expired = Date.now() + delay - Date.parse(job.created_at) > this.config.forwarding.maxAgeMs;
-      settled = expired ? { job, state: 'dead', answer } : { job, state: 'pending', answer, nextAt: new Date(Date.now() + delay) };
-    } else settled = { job, state: verdict.state, answer };
-    const recorded = await this.store
-      .finish(job.id, this.owner, { state: settled.state, nextAt: settled.nextAt, status: answer.status, answer: answer.body })
-      .catch((error: Error) => (console.error('[forwarder] could not record an outcome', error.message), false));
-    if (recorded) this.emit('settled', settled);
+    if (verdict.state !== 'retry') return { job, state: verdict.state, answer };
+    const delay = verdict.afterMs ?? this.backoff(job.attempts);
+    const expired = Date.now() + delay - Date.parse(job.created_at) > this.config.forwarding.maxAgeMs;
+    return expired ? { job, state: 'dead', answer } : { job, state: 'pending', answer, nextAt: new Date(Date.now() + delay) };
   }
 }

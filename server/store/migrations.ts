@@ -33,6 +33,8 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
      UNIQUE (submission_id, destination)
    );
    CREATE INDEX jobs_due ON jobs (state, next_at);`,
+  // Each destination's jobs are claimed on their own (fairness: a slow one never starves the others).
+  `CREATE INDEX jobs_due_by_destination ON jobs (destination, state, next_at)`,
 ];
 
 export const POSTGRES_MIGRATIONS: readonly string[] = [
@@ -64,4 +66,5 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      UNIQUE (submission_id, destination)
    );
    CREATE INDEX jobs_due ON jobs (state, next_at);`,
+  `CREATE INDEX jobs_due_by_destination ON jobs (destination, state, next_at)`,
 ];

@@ -167,18 +167,19 @@ export class PostgresStore implements Store {
     return rows.map((r) => r.body);
   }
 
-  async claim(owner: string, limit: number, leaseMs: number): Promise<Job[]> {
+  async claim(owner: string, limit: number, leaseMs: number, destination?: string): Promise<Job[]> {
     const rows = await this.query<JobRow>(
       `WITH due AS (
          SELECT id FROM jobs
-         WHERE (state = 'pending' AND next_at <= now()) OR (state = 'running' AND lease_until <= now())
+         WHERE ((state = 'pending' AND next_at <= now()) OR (state = 'running' AND lease_until <= now()))
+           AND ($4::text IS NULL OR destination = $4)
          ORDER BY next_at LIMIT $1 FOR UPDATE SKIP LOCKED
        ), claimed AS (
          UPDATE jobs j SET state = 'running', owner = $2, lease_until = now() + ($3 || ' milliseconds')::interval, attempts = j.attempts + 1
          FROM due WHERE j.id = due.id RETURNING j.*
        )
        SELECT ${JOB_COLUMNS} FROM claimed j JOIN submissions s ON s.id = j.submission_id ORDER BY j.next_at`,
-      [limit, owner, String(leaseMs)],
+      [limit, owner, String(leaseMs), destination ?? null],
     );
     return rows.map(toJob);
   }
@@ -193,9 +194,31 @@ export class PostgresStore implements Store {
     return rows.length === 1;
   }
 
-  async nextDue(): Promise<Date | null> {
+  async finishMany(owner: string, outcomes: readonly { id: number; outcome: JobOutcome }[]): Promise<boolean[]> {
+    if (!outcomes.length) return [];
+    const rows = await this.query<{ id: number }>(
+      `UPDATE jobs j SET state = o.state, next_at = COALESCE(o.next_at, now()), last_status = o.status, last_answer = o.answer,
+         delivered_at = CASE WHEN o.state = 'delivered' THEN now() END, owner = NULL, lease_until = NULL
+       FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::int[], $5::text[]) AS o (id, state, next_at, status, answer)
+       WHERE j.id = o.id AND j.state = 'running' AND j.owner = $6 RETURNING j.id`,
+      [
+        outcomes.map((o) => o.id),
+        outcomes.map((o) => o.outcome.state),
+        outcomes.map((o) => o.outcome.nextAt ?? null),
+        outcomes.map((o) => o.outcome.status),
+        outcomes.map((o) => o.outcome.answer.slice(0, 4000)),
+        owner,
+      ],
+    );
+    const done = new Set(rows.map((r) => r.id));
+    return outcomes.map((o) => done.has(o.id));
+  }
+
+  async nextDue(destinations?: readonly string[]): Promise<Date | null> {
     const [row] = await this.query<{ at: Date | null }>(
-      "SELECT MIN(CASE state WHEN 'pending' THEN next_at ELSE lease_until END) AS at FROM jobs WHERE state IN ('pending', 'running')",
+      `SELECT MIN(CASE state WHEN 'pending' THEN next_at ELSE lease_until END) AS at FROM jobs
+       WHERE state IN ('pending', 'running') AND ($1::text[] IS NULL OR destination = ANY($1))`,
+      [destinations ? [...destinations] : null],
     );
     return row.at;
   }

@@ -21,6 +21,14 @@ const toJob = (r: JobRow): Job => ({ ...r, body: JSON.parse(r.body) as Record<st
 export class SqliteStore implements Store {
   readonly dialect = 'sqlite';
   private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** A prepared statement, prepared once (preparing costs more than running a small insert). */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
+    return statement;
+  }
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -50,7 +58,7 @@ export class SqliteStore implements Store {
   }
 
   private replaySync(key: string): StoredResponse | null {
-    const row = this.db.prepare('SELECT response_status, response_body, request_hash FROM submissions WHERE idempotency_key = ?').get(key) as
+    const row = this.sql('SELECT response_status, response_body, request_hash FROM submissions WHERE idempotency_key = ?').get(key) as
       | { response_status: number; response_body: string; request_hash: string | null }
       | undefined;
     return row ? { status: row.response_status, body: JSON.parse(row.response_body), requestHash: row.request_hash } : null;
@@ -59,14 +67,13 @@ export class SqliteStore implements Store {
   async insert(kind: string, key: string, body: unknown, response: StoredResponse, destinations: readonly string[] = [], spam: string | null = null) {
     const now = Date.now();
     const stored = this.db.transaction(() => {
-      const result = this.db
-        .prepare(
+      const result = this.sql(
           `INSERT INTO submissions (kind, idempotency_key, body, response_status, response_body, received_at, request_hash, spam)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`,
         )
         .run(kind, key, JSON.stringify(body), response.status, JSON.stringify(response.body), new Date(now).toISOString(), response.requestHash ?? null, spam);
       if (result.changes !== 1) return false;
-      const job = this.db.prepare('INSERT INTO jobs (submission_id, destination, created_at, next_at) VALUES (?, ?, ?, ?)');
+      const job = this.sql('INSERT INTO jobs (submission_id, destination, created_at, next_at) VALUES (?, ?, ?, ?)');
       for (const destination of destinations) job.run(result.lastInsertRowid, destination, now, now);
       return true;
     })();
@@ -76,8 +83,8 @@ export class SqliteStore implements Store {
   async list(kind?: string, limit = 100): Promise<Submission[]> {
     const rows = (
       kind
-        ? this.db.prepare('SELECT id, kind, idempotency_key, body, received_at, spam FROM submissions WHERE kind = ? ORDER BY id DESC LIMIT ?').all(kind, limit)
-        : this.db.prepare('SELECT id, kind, idempotency_key, body, received_at, spam FROM submissions ORDER BY id DESC LIMIT ?').all(limit)
+        ? this.sql('SELECT id, kind, idempotency_key, body, received_at, spam FROM submissions WHERE kind = ? ORDER BY id DESC LIMIT ?').all(kind, limit)
+        : this.sql('SELECT id, kind, idempotency_key, body, received_at, spam FROM submissions ORDER BY id DESC LIMIT ?').all(limit)
     ) as (Omit<Submission, 'body'> & { body: string })[];
     return rows.map((row) => ({ ...row, body: JSON.parse(row.body) }));
   }
@@ -87,15 +94,14 @@ export class SqliteStore implements Store {
     const args: unknown[] = [];
     if (filter.kind) (where.push('kind = ?'), args.push(filter.kind));
     if (filter.q) (where.push("body LIKE ? ESCAPE '\\'"), args.push(`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
-    const rows = this.db
-      .prepare(`SELECT id, kind, idempotency_key, body, received_at, spam FROM submissions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ? OFFSET ?`)
+    const rows = this.sql(`SELECT id, kind, idempotency_key, body, received_at, spam FROM submissions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ? OFFSET ?`)
       .all(...args, filter.limit ?? 50, filter.offset ?? 0) as (Omit<Submission, 'body'> & { body: string })[];
     return rows.map((row) => ({ ...row, body: JSON.parse(row.body) }));
   }
 
   async stats(days: number): Promise<Stats> {
     const since = new Date(Date.now() - days * 86_400_000).toISOString();
-    const all = <T>(sql: string, ...args: unknown[]) => this.db.prepare(sql).all(...args) as T[];
+    const all = <T>(sql: string, ...args: unknown[]) => this.sql(sql).all(...args) as T[];
     return {
       leadsByDay: all(
         `SELECT substr(received_at, 1, 10) AS day, COALESCE(json_extract(body, '$.glm_content'), '') AS placement, COUNT(*) AS count
@@ -129,41 +135,47 @@ export class SqliteStore implements Store {
 
   async count(kind?: string): Promise<number> {
     const row = (kind
-      ? this.db.prepare('SELECT COUNT(*) AS n FROM submissions WHERE kind = ?').get(kind)
-      : this.db.prepare('SELECT COUNT(*) AS n FROM submissions').get()) as { n: number };
+      ? this.sql('SELECT COUNT(*) AS n FROM submissions WHERE kind = ?').get(kind)
+      : this.sql('SELECT COUNT(*) AS n FROM submissions').get()) as { n: number };
     return row.n;
   }
 
   async courseEvents(courseId: string, userId: string): Promise<Record<string, unknown>[]> {
-    const rows = this.db
-      .prepare(
+    const rows = this.sql(
         "SELECT body FROM submissions WHERE kind = 'course_progress' AND json_extract(body, '$.course_id') = ? AND json_extract(body, '$.user_id') = ? ORDER BY id",
       )
       .all(courseId, userId) as { body: string }[];
     return rows.map((r) => JSON.parse(r.body) as Record<string, unknown>);
   }
 
-  async claim(owner: string, limit: number, leaseMs: number): Promise<Job[]> {
+  async claim(owner: string, limit: number, leaseMs: number, destination?: string): Promise<Job[]> {
     const now = Date.now();
     // One writer at a time: the UPDATE's own transaction is the lock.
-    const ids = this.db
-      .prepare(
-        `UPDATE jobs SET state = 'running', owner = ?, lease_until = ?, attempts = attempts + 1
-         WHERE id IN (SELECT id FROM jobs WHERE (state = 'pending' AND next_at <= ?) OR (state = 'running' AND lease_until <= ?) ORDER BY next_at LIMIT ?)
-         RETURNING id`,
-      )
-      .all(owner, now + leaseMs, now, now, limit) as { id: number }[];
+    // Two index-friendly halves (due pending jobs, expired leases); a destination's own when one is named.
+    const only = destination === undefined ? '' : 'AND destination = @destination';
+    const ids = this.sql(
+      `UPDATE jobs SET state = 'running', owner = @owner, lease_until = @until, attempts = attempts + 1
+       WHERE id IN (
+         SELECT id FROM (
+           SELECT id, next_at FROM jobs WHERE state = 'pending' AND next_at <= @now ${only}
+           UNION ALL
+           SELECT id, next_at FROM jobs WHERE state = 'running' AND lease_until <= @now ${only}
+         ) ORDER BY next_at LIMIT @limit)
+       RETURNING id`,
+    ).all({ owner, until: now + leaseMs, now, limit, ...(destination === undefined ? {} : { destination }) }) as { id: number }[];
     if (!ids.length) return [];
-    const rows = this.db
-      .prepare(`SELECT ${JOB_COLUMNS} FROM jobs j JOIN submissions s ON s.id = j.submission_id WHERE j.id IN (${ids.map(() => '?').join(',')}) ORDER BY j.next_at`)
+    const rows = this.sql(`SELECT ${JOB_COLUMNS} FROM jobs j JOIN submissions s ON s.id = j.submission_id WHERE j.id IN (${ids.map(() => '?').join(',')}) ORDER BY j.next_at`)
       .all(...ids.map((r) => r.id)) as JobRow[];
     return rows.map(toJob);
   }
 
   async finish(id: number, owner: string, outcome: JobOutcome): Promise<boolean> {
+    return this.finishSync(id, owner, outcome);
+  }
+
+  private finishSync(id: number, owner: string, outcome: JobOutcome): boolean {
     const now = Date.now();
-    const result = this.db
-      .prepare(
+    const result = this.sql(
         `UPDATE jobs SET state = ?, next_at = ?, last_status = ?, last_answer = ?, delivered_at = ?, owner = NULL, lease_until = NULL
          WHERE id = ? AND state = 'running' AND owner = ?`,
       )
@@ -171,8 +183,15 @@ export class SqliteStore implements Store {
     return result.changes === 1;
   }
 
-  async nextDue(): Promise<Date | null> {
-    const row = this.db.prepare("SELECT MIN(CASE state WHEN 'pending' THEN next_at ELSE lease_until END) AS at FROM jobs WHERE state IN ('pending', 'running')").get() as { at: number | null };
+  async finishMany(owner: string, outcomes: readonly { id: number; outcome: JobOutcome }[]): Promise<boolean[]> {
+    return this.db.transaction(() => outcomes.map(({ id, outcome }) => this.finishSync(id, owner, outcome)))();
+  }
+
+  async nextDue(destinations?: readonly string[]): Promise<Date | null> {
+    const only = destinations ? `AND destination IN (${destinations.map(() => '?').join(',') || 'NULL'})` : '';
+    const row = this.sql(`SELECT MIN(CASE state WHEN 'pending' THEN next_at ELSE lease_until END) AS at FROM jobs WHERE state IN ('pending', 'running') ${only}`).get(
+      ...(destinations ?? []),
+    ) as { at: number | null };
     return row.at === null ? null : new Date(row.at);
   }
 
@@ -182,8 +201,7 @@ export class SqliteStore implements Store {
     if (filter.state) (where.push('j.state = ?'), args.push(filter.state));
     if (filter.destination) (where.push('j.destination = ?'), args.push(filter.destination));
     if (filter.submissionId !== undefined) (where.push('j.submission_id = ?'), args.push(filter.submissionId));
-    const rows = this.db
-      .prepare(`SELECT ${JOB_COLUMNS} FROM jobs j JOIN submissions s ON s.id = j.submission_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY j.id DESC LIMIT ?`)
+    const rows = this.sql(`SELECT ${JOB_COLUMNS} FROM jobs j JOIN submissions s ON s.id = j.submission_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY j.id DESC LIMIT ?`)
       .all(...args, filter.limit ?? 200) as JobRow[];
     return rows.map(toJob);
   }
@@ -191,8 +209,8 @@ export class SqliteStore implements Store {
   async replayDead(filter: { id?: number; destination?: string }): Promise<number> {
     const result =
       filter.id !== undefined
-        ? this.db.prepare("UPDATE jobs SET state = 'pending', next_at = ?, created_at = ? WHERE state = 'dead' AND id = ?").run(Date.now(), Date.now(), filter.id)
-        : this.db.prepare("UPDATE jobs SET state = 'pending', next_at = ?, created_at = ? WHERE state = 'dead' AND destination = ?").run(Date.now(), Date.now(), filter.destination ?? '');
+        ? this.sql("UPDATE jobs SET state = 'pending', next_at = ?, created_at = ? WHERE state = 'dead' AND id = ?").run(Date.now(), Date.now(), filter.id)
+        : this.sql("UPDATE jobs SET state = 'pending', next_at = ?, created_at = ? WHERE state = 'dead' AND destination = ?").run(Date.now(), Date.now(), filter.destination ?? '');
     return result.changes;
   }
 

@@ -109,13 +109,16 @@ export interface Store {
   courseEvents(courseId: string, userId: string): Promise<Record<string, unknown>[]>;
   /**
    * Claims up to `limit` jobs that are due (pending with next_at ≤ now, or running with an ended lease) for
-   * `owner` until now + leaseMs, counting an attempt. Two collectors never claim the same job.
+   * `owner` until now + leaseMs, counting an attempt (only `destination`'s, when given). Two collectors never
+   * claim the same job.
    */
-  claim(owner: string, limit: number, leaseMs: number): Promise<Job[]>;
+  claim(owner: string, limit: number, leaseMs: number, destination?: string): Promise<Job[]>;
   /** Records an attempt's outcome; ignored when the job is no longer this owner's (its lease ended meanwhile). */
   finish(id: number, owner: string, outcome: JobOutcome): Promise<boolean>;
-  /** When the next pending job is due, or null. */
-  nextDue(): Promise<Date | null>;
+  /** Records several outcomes in one transaction (one commit for a batch of attempts); which were recorded. */
+  finishMany(owner: string, outcomes: readonly { id: number; outcome: JobOutcome }[]): Promise<boolean[]>;
+  /** When the next pending job (of these destinations, when given) is due, or null. */
+  nextDue(destinations?: readonly string[]): Promise<Date | null>;
   jobs(filter?: JobFilter): Promise<Job[]>;
   /** Makes a dead job (or every dead job of a destination) pending again, due now. Returns how many. */
   replayDead(filter: { id?: number; destination?: string }): Promise<number>;
