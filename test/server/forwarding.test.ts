@@ -5,6 +5,7 @@
  * identifies a lead there.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { buildConfig, type ConfigFile } from '../../server/forwarding/config.ts';
@@ -254,5 +255,25 @@ describe('spam without a CAPTCHA', () => {
     const replayedToken = validLead({ ...human });
     assert.equal(await post(server, replayedToken), 201);
     assert.equal((await server.store.list('hand_raise_lead')).find((r) => r.idempotency_key === replayedToken.submission_id)?.spam, 'turnstile');
+  });
+});
+
+describe('growth-kit.config.json', () => {
+  it('the example in the repository is valid; a missing secret and a bad field are named', () => {
+    const example = JSON.parse(readFileSync('growth-kit.config.example.json', 'utf8')) as ConfigFile;
+    const env = { MARKETO_CLIENT_ID: 'id', MARKETO_CLIENT_SECRET: 'secret', SEGMENT_WRITE_KEY: 'key', WEBHOOK_SECRET: 'a-secret-of-16-chars' };
+    const config = buildConfig(example, env);
+    assert.deepEqual(config.destinations.map((d) => [d.name, d.type, d.kinds.join()]), [
+      ['hubspot', 'hubspot', 'hand_raise_lead'],
+      ['salesforce', 'salesforce-web-to-lead', 'hand_raise_lead'],
+      ['marketo', 'marketo', 'hand_raise_lead'],
+      ['segment', 'segment', 'hand_raise_lead'],
+      ['workato', 'webhook', 'hand_raise_lead,consent,course_progress'],
+    ]);
+    assert.equal(config.forwarding.maxAgeMs, 72 * 3_600_000);
+    assert.throws(() => buildConfig(example, { ...env, SEGMENT_WRITE_KEY: undefined }), /destinations\.3\.writeKey: the environment variable SEGMENT_WRITE_KEY is not set/);
+    const bad = { destinations: [{ name: 'hubspot', type: 'hubspot', portalId: '1' }] };
+    assert.throws(() => buildConfig(bad, env), /destinations\.0\.formGuid/);
+    assert.throws(() => buildConfig({ destinations: [example.destinations[0], example.destinations[0]] }, env), /two destinations are called "hubspot"/);
   });
 });
