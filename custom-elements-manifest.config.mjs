@@ -12,7 +12,8 @@ export default {
   plugins: [
     {
       // GrowthKitElement.createProperty gives each property its kebab-case attribute unless one is given, and
-      // `state: true` has none (src/internal/base-element.ts); the analyzer assumes Lit's defaults.
+      // `state: true` has none (src/internal/base-element.ts); the analyzer assumes Lit's defaults. State members
+      // leave the manifest: designers' docs and editors' completions show only what a page can set.
       name: 'growth-kit:kebab-attributes',
       analyzePhase({ ts, node }) {
         if (!ts.isClassDeclaration(node) || !node.name) return;
@@ -28,9 +29,10 @@ export default {
           for (const declaration of mod.declarations ?? []) {
             const states = stateProperties.get(declaration.name);
             if (!declaration.customElement || !states) continue;
-            for (const member of declaration.members ?? []) {
-              if (states.has(member.name)) delete member.attribute;
-              else if (member.attribute === member.name) member.attribute = kebab(member.name);
+            // Reactive state (`state: true`) is the element's own business, whatever its TypeScript visibility.
+            declaration.members = (declaration.members ?? []).filter((member) => !states.has(member.name));
+            for (const member of declaration.members) {
+              if (member.attribute === member.name) member.attribute = kebab(member.name);
             }
             declaration.attributes = (declaration.attributes ?? [])
               .filter((a) => !states.has(a.fieldName))

@@ -1,14 +1,25 @@
 import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
 import manifest from '../dist/custom-elements.json';
 import { defineAll } from '../src/elements.js';
+import { documentOnly, forDocs } from './manifest-for-docs.js';
 
-setCustomElementsManifest(manifest);
+setCustomElementsManifest(forDocs(manifest));
 defineAll();
 
 const preview: Preview = {
   tags: ['autodocs'],
+  argTypesEnhancers: [documentOnly],
   parameters: {
     controls: { expanded: true },
+    // Phones first: where marketers' pages are read most.
+    viewport: {
+      options: {
+        phone: { name: 'Phone 390 × 844', styles: { width: '390px', height: '844px' }, type: 'mobile' },
+        phoneSmall: { name: 'Small phone 360 × 740', styles: { width: '360px', height: '740px' }, type: 'mobile' },
+        tablet: { name: 'Tablet 820 × 1180', styles: { width: '820px', height: '1180px' }, type: 'tablet' },
+        desktop: { name: 'Desktop 1280 × 800', styles: { width: '1280px', height: '800px' }, type: 'desktop' },
+      },
+    },
     a11y: { test: 'error' },
   },
   globalTypes: {

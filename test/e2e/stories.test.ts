@@ -33,6 +33,28 @@ describe('Storybook stories', { concurrency: 2 }, () => {
     }
   });
 
+  // What a designer may set, once each: the docs table of each element lists its public attributes, events, parts
+  // (as ::part()) and CSS custom properties, and nothing the element keeps to itself.
+  const PUBLIC = {
+    'hand-raise-lead-button': ['glm-content', 'cta-tracking', 'button-text', 'variant', 'small', 'required-fields', 'user-name', 'gk-lead-submitted', '::part(button)', '--gk-accent'],
+    'consent-gate': ['category', 'mode', 'privacy-policy-url', 'cookie-domain', 'onetrust-groups', '::part(banner)', '--gk-surface'],
+    'course-progress-tracker': ['course-id', 'lessons', 'complete-at', 'xapi-endpoint', 'gk-course-complete', '::part(lessons)', '::part(progress)'],
+  };
+  const PRIVATE = ['attrs', 'open', 'loading', 'loadFailed', 'settings', 'handleClick', 'consentState', 'effectiveMode', 'preferences', 'progress', 'announcement', 'tracking', 'glmContent', 'ctaTracking', 'courseId'];
+  for (const [tag, names] of Object.entries(PUBLIC)) {
+    it(`${tag}'s docs page lists what a designer can set, once each, and nothing private`, async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${server.url}/iframe.html?id=widgets-${tag}--docs&viewMode=docs`);
+      const table = page.locator('table.docblock-argstable').first();
+      await table.waitFor();
+      const listed = await table.locator('tbody tr td:first-child').evaluateAll((cells) => cells.map((c) => (c.querySelector('span')?.textContent ?? c.textContent ?? '').trim()));
+      for (const name of names) assert.equal(listed.filter((n) => n === name).length, 1, `${name} once`);
+      for (const name of PRIVATE) assert.ok(!listed.includes(name), `${name} is not listed`);
+      await context.close();
+    });
+  }
+
   for (const story of stories) {
     it(`${story.id}: renders with no console error and no axe violation`, async () => {
       const context = await browser.newContext();
