@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import type { ConsentGate } from '../../src/components/consent-gate/consent-gate.js';
 import { consent } from '../../src/runtime/consent/index.js';
 import { defineAll } from '../../src/elements.js';
@@ -23,6 +24,27 @@ describe('<consent-gate>', () => {
     expect(el.shadowRoot!.querySelector('[part="banner"]')).to.equal(null);
     expect(consent.get()!.categories).to.deep.equal({ necessary: true, functional: false, analytics: false, marketing: false });
     expect(consent.get()!.source).to.equal('banner');
+  });
+
+  it('banner: Accept and Reject look the same, Preferences is secondary (as cookieconsent v3); on a 390 px phone in German no label wraps', async () => {
+    await setViewport({ width: 390, height: 844 });
+    try {
+      const el = await fixture<ConsentGate>(html`<consent-gate lang="de"></consent-gate>`);
+      await waitFor(() => el.shadowRoot!.querySelector('[part="accept"]')!.textContent!.includes('Alle akzeptieren'), 5000, 'the German catalog');
+      await el.updateComplete;
+      const [accept, reject, preferences] = (['accept', 'reject', 'preferences'] as const).map((p) => el.shadowRoot!.querySelector<HTMLButtonElement>(`[part="${p}"]`)!);
+      const look = (b: HTMLElement) => ((s) => [s.backgroundColor, s.color, s.borderColor, s.fontWeight])(getComputedStyle(b));
+      expect(look(accept)).to.deep.equal(look(reject));
+      expect(look(preferences)).to.not.deep.equal(look(accept));
+      expect(getComputedStyle(preferences).backgroundColor, 'Preferences is not filled with the accent').to.not.equal(getComputedStyle(accept).backgroundColor);
+      for (const button of [accept, reject, preferences]) {
+        const lineHeight = parseFloat(getComputedStyle(button).lineHeight);
+        const text = button.getBoundingClientRect().height - parseFloat(getComputedStyle(button).paddingTop) - parseFloat(getComputedStyle(button).paddingBottom);
+        expect(text, `"${button.textContent!.trim()}" on one line`).to.be.below(lineHeight * 1.5);
+      }
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('refuses a javascript: privacy policy link', async () => {

@@ -48,8 +48,15 @@ export const styles = css`
     flex-wrap: wrap;
     gap: 8px;
   }
+  /* Accept and Reject equal, Preferences secondary (as cookieconsent v3); no label wraps: on a phone they stack. */
   .actions .gk-button {
-    flex: 1 1 140px;
+    flex: 1 1 auto;
+    white-space: nowrap;
+  }
+  @media (max-width: 480px) {
+    .actions {
+      flex-direction: column;
+    }
   }
   .placeholder {
     display: flex;

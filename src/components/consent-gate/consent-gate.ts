@@ -233,7 +233,7 @@ export class ConsentGate extends GrowthKitElement implements PreferencesHost {
           <div class="actions">
             <button part="accept" type="button" class="gk-button" @click=${() => this.decide({ functional: true, analytics: true, marketing: true }, 'banner')}>${t('consent.acceptAll')}</button>
             <button part="reject" type="button" class="gk-button" @click=${() => this.decide({ functional: false, analytics: false, marketing: false }, 'banner')}>${t('consent.rejectAll')}</button>
-            <button part="preferences" type="button" class="gk-button" aria-haspopup="dialog" @click=${() => void this.openPreferences()}>${t('consent.preferences')}</button>
+            <button part="preferences" type="button" class="gk-button secondary" aria-haspopup="dialog" @click=${() => void this.openPreferences()}>${t('consent.preferences')}</button>
           </div>
         </section>`;
     return html`${banner}${this.preferences?.render() ?? nothing}`;
