@@ -53,17 +53,19 @@ export const baseStyles = css`
     background: var(--gk-surface);
     color: var(--gk-accent);
   }
-  .gk-button.link {
-    border-color: transparent;
-    background: none;
-    color: var(--gk-accent);
-    text-decoration: underline;
-    padding-inline: 4px;
-  }
   .gk-button.small {
     min-height: 32px;
     padding: 4px 12px;
     font-size: 14px;
+  }
+  /* A link's text lines up with the text around it (the host's column), whatever its size. */
+  .gk-button.link {
+    border-color: transparent;
+    border-inline-width: 0;
+    background: none;
+    color: var(--gk-accent);
+    text-decoration: underline;
+    padding-inline: 0;
   }
   .gk-button:disabled {
     opacity: 0.6;

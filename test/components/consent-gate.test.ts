@@ -47,6 +47,14 @@ describe('<consent-gate>', () => {
     }
   });
 
+  it('"Privacy settings" (mode="preferences-button") lines its text up with the column it sits in', async () => {
+    const el = await fixture<ConsentGate>(html`<consent-gate mode="preferences-button"></consent-gate>`);
+    const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="settings"]')!;
+    const style = getComputedStyle(button);
+    const textLeft = button.getBoundingClientRect().left + parseFloat(style.paddingLeft) + parseFloat(style.borderLeftWidth);
+    expect(Math.abs(textLeft - el.getBoundingClientRect().left)).to.be.below(1);
+  });
+
   it('refuses a javascript: privacy policy link', async () => {
     const el = await fixture<ConsentGate>(html`<consent-gate privacy-policy-url="javascript:alert(1)"></consent-gate>`);
     expect(el.shadowRoot!.querySelector('a')).to.equal(null);
