@@ -6,28 +6,19 @@
  * POST (p50, p99), and forwarding throughput (jobs delivered per second, five destinations per lead).
  * Target (issue #16): ≥ 1,000 accepted/s with p99 < 50 ms on SQLite on a 2-core machine.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { connect, createServer, type Socket } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createStandIns } from '../server/stand-ins/index.ts';
+import { startCollectorProcess } from '../test/server/collector-process.ts';
 import { startPostgres } from '../test/server/postgres.ts';
 import { validLead } from '../test/server/fixtures.ts';
 
 const LEADS = Number(process.env.BENCH_LEADS ?? 4000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const WARMUP = 200;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * A keep-alive HTTP/1.1 client on a raw socket, one request at a time, as load tools (wrk) do: fetch's own cost
@@ -81,9 +72,8 @@ function rawPost(lead: ReturnType<typeof validLead>): string {
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function run(store: string, env: Record<string, string>, standIns: ReturnType<typeof createStandIns>) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', 'server/index.ts'], { env: { ...process.env, PORT: String(port), ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((resolve) => child.stdout!.on('data', (c: Buffer) => c.toString().includes('forwarding to:') && resolve()));
+  const collector = await startCollectorProcess(env, process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []);
+  const { port } = collector;
   const requests = Array.from({ length: LEADS + WARMUP }, () => rawPost(validLead()));
   const connections = Array.from({ length: CONCURRENCY }, () => new Connection(port));
   const post = async (connection: Connection, raw: string) => {
@@ -113,8 +103,7 @@ async function run(store: string, env: Record<string, string>, standIns: ReturnT
     await new Promise((r) => setTimeout(r, 20));
   }
   const forwardSeconds = (performance.now() - start) / 1000;
-  child.kill('SIGTERM');
-  await new Promise((r) => child.once('exit', r));
+  await collector.stop();
   latencies.sort((a, b) => a - b);
   return {
     store,

@@ -27,6 +27,18 @@ export interface Destination {
 
 export type Http = (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => Promise<Answer>;
 
+/** What every destination's config may say besides its own settings. */
+export interface CommonConfig {
+  name: string;
+  kinds?: string[];
+  ratePerSecond?: number;
+}
+
+/** A destination from its config, its type's defaults and how it sends one job. */
+export function destination(config: CommonConfig, type: string, defaults: { kinds: string[]; ratePerSecond: number }, forward: Destination['forward']): Destination {
+  return { name: config.name, type, kinds: config.kinds ?? defaults.kinds, ratePerSecond: config.ratePerSecond ?? defaults.ratePerSecond, forward };
+}
+
 /** The value at a dotted path of our payload ("attribution.first_touch.utm_campaign"), as text; undefined when empty. */
 export function pick(body: Record<string, unknown>, path: string): string | undefined {
   let value: unknown = body;

@@ -6,28 +6,18 @@
  * axe-clean. Every wait is for a signal (a line the process prints, a stand-in's record, the dashboard's state).
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { freePort, startCollectorProcess } from '../server/collector-process.ts';
 import { startPostgres, type Cluster } from '../server/postgres.ts';
 import { launch, recordErrors } from './harness.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TOKEN = 'collector-e2e-token';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 interface Collector {
   url: string;
@@ -35,31 +25,15 @@ interface Collector {
   stop(): Promise<void>;
 }
 
-/** server/index.ts as `npm start` runs it (the build is npm test's), ready when it prints its address. */
+/** server/index.ts as `npm start` runs it, in demo mode, with the stand-ins on a port of the test's choosing. */
 async function startCollector(env: Record<string, string>): Promise<Collector> {
-  const [port, standInsPort] = [await freePort(), await freePort()];
+  const standInsPort = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'gk-collector-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: { ...process.env, PORT: String(port), STAND_INS_PORT: String(standInsPort), DB_FILE: join(dir, 'db.sqlite'), ADMIN_TOKEN: TOKEN, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('dashboard:')) resolve();
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`the collector exited (${code}): ${output}`)));
-  });
+  const collector = await startCollectorProcess({ STAND_INS_PORT: String(standInsPort), DB_FILE: join(dir, 'db.sqlite'), ADMIN_TOKEN: TOKEN, ...env });
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: collector.url,
     standIns: `http://127.0.0.1:${standInsPort}`,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => (rmSync(dir, { recursive: true, force: true }), resolve()));
-        child.kill('SIGTERM');
-      }),
+    stop: () => collector.stop().then(() => rmSync(dir, { recursive: true, force: true })),
   };
 }
 

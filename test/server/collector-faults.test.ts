@@ -6,14 +6,13 @@
  * once; the matrix is printed at the end for the closing note.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createStandIns, type StandIns } from '../../server/stand-ins/index.ts';
+import { startCollectorProcess, type CollectorProcess } from './collector-process.ts';
 import { validLead } from './fixtures.ts';
 import { startPostgres, type Cluster } from './postgres.ts';
 
@@ -22,41 +21,9 @@ const TOKEN = 'fault-suite-admin';
 const DESTINATIONS = ['hubspot', 'salesforce', 'marketo', 'segment', 'webhook'] as const;
 const matrix: string[][] = [];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
+type Process = CollectorProcess;
 
-interface Process {
-  url: string;
-  child: ChildProcess;
-  stop(signal?: NodeJS.Signals): Promise<void>;
-}
-
-async function startCollector(env: Record<string, string>): Promise<Process> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { env: { ...process.env, PORT: String(port), ADMIN_TOKEN: TOKEN, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (c: Buffer) => ((output += c.toString()), output.includes('forwarding to:') && resolve()));
-    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-    child.once('exit', (code) => reject(new Error(`collector exited (${code}): ${output}`)));
-  });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    child,
-    stop: (signal = 'SIGTERM') =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill(signal);
-      }),
-  };
-}
+const startCollector = (env: Record<string, string>) => startCollectorProcess({ ADMIN_TOKEN: TOKEN, ...env });
 
 async function post(collector: Process, lead: Record<string, unknown>): Promise<void> {
   const answer = await fetch(`${collector.url}/api/hand-raise-leads`, {

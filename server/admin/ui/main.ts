@@ -5,40 +5,15 @@
  * answer and a replay for dead ones. It reads /admin/api/* on the same origin, whose Basic auth the browser holds.
  */
 import { LitElement, css, html, nothing } from 'lit';
+import type { Job as StoreJob, Stats as StoreStats, Submission as StoreSubmission } from '../../store/types.js';
 import { funnel, shareBars, stackedBars } from './charts.js';
 
 type Tab = 'overview' | 'hand_raise_lead' | 'consent' | 'course_progress' | 'jobs';
 
-interface Submission {
-  id: number;
-  kind: string;
-  idempotency_key: string;
-  received_at: string;
-  spam: string | null;
-  body: Record<string, unknown>;
-}
-
-interface Job {
-  id: number;
-  submission_id: number;
-  destination: string;
-  state: 'pending' | 'running' | 'delivered' | 'dead';
-  attempts: number;
-  created_at: string;
-  next_at: string;
-  last_status: number | null;
-  last_answer: string | null;
-  delivered_at: string | null;
-  idempotency_key: string;
-}
-
-interface Stats {
-  days: number;
-  leadsByDay: { day: string; placement: string; count: number }[];
-  consent: { source: string; locale: string; choice: 'accept' | 'reject' | 'customize'; count: number }[];
-  funnel: { course: string; started: number; halfway: number; completed: number; badge: number }[];
-  delivery: { destination: string; state: Job['state']; count: number }[];
-}
+// The dashboard API's shapes are the store's (server/store/types.ts); type-only, nothing of the server is bundled.
+type Submission = Omit<StoreSubmission, 'body' | 'spam'> & { spam: string | null; body: Record<string, unknown> };
+type Job = Omit<StoreJob, 'body' | 'kind'>;
+type Stats = StoreStats & { days: number };
 
 const TABS: [Tab, string][] = [
   ['overview', 'Overview'],

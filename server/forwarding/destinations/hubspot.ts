@@ -4,7 +4,7 @@
  * tracking cookie, which links the submission to the visitor's history), legal consent options from our consent
  * record, and submittedAt. No authentication for unauthenticated form submissions; 400 lists field errors.
  */
-import { httpVerdict, mapped, mapping, pick, type Destination, type Http } from '../destination.js';
+import { httpVerdict, mapped, mapping, pick, destination, type Destination, type Http } from '../destination.js';
 import type { Job } from '../../store/index.js';
 
 export interface HubSpotConfig {
@@ -47,35 +47,29 @@ export function hubspot(config: HubSpotConfig): Destination {
   const fields = mapping(HUBSPOT_FIELDS, config.fields);
   const base = (config.url ?? 'https://api.hsforms.com').replace(/\/+$/, '');
   const endpoint = `${base}/submissions/v3/integration/submit/${encodeURIComponent(config.portalId)}/${encodeURIComponent(config.formGuid)}`;
-  return {
-    name: config.name,
-    type: 'hubspot',
-    kinds: config.kinds ?? ['hand_raise_lead'],
-    ratePerSecond: config.ratePerSecond ?? 10,
-    async forward(job: Job, http: Http) {
-      const body = job.body;
-      const submittedAt = Date.parse(pick(body, 'submitted_at') ?? '') || Date.now();
-      const context = Object.fromEntries(
-        Object.entries({ hutk: pick(body, 'attribution.cookies.hubspotutk'), pageUri: pick(body, 'page.url'), pageName: pick(body, 'page.title') }).filter(([, v]) => v !== undefined),
-      );
-      const marketing = (body.consent as { marketing?: boolean } | undefined)?.marketing === true;
-      const legalConsentOptions = {
-        consent: {
-          consentToProcess: true,
-          text: config.consentText ?? 'I agree to allow this company to store and process my personal data.',
-          ...(config.subscriptionTypeId === undefined
-            ? {}
-            : { communications: [{ value: marketing, subscriptionTypeId: config.subscriptionTypeId, text: 'I agree to receive marketing communications.' }] }),
-        },
-      };
-      const payload = {
-        submittedAt: String(submittedAt),
-        fields: mapped(body, fields).map(([name, value]) => ({ objectTypeId: '0-1', name, value })),
-        context,
-        legalConsentOptions,
-      };
-      const answer = await http(endpoint, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payload) });
-      return { answer, verdict: httpVerdict(answer) };
-    },
-  };
+  return destination(config, 'hubspot', { kinds: ['hand_raise_lead'], ratePerSecond: 10 }, async (job: Job, http: Http) => {
+    const body = job.body;
+    const submittedAt = Date.parse(pick(body, 'submitted_at') ?? '') || Date.now();
+    const context = Object.fromEntries(
+      Object.entries({ hutk: pick(body, 'attribution.cookies.hubspotutk'), pageUri: pick(body, 'page.url'), pageName: pick(body, 'page.title') }).filter(([, v]) => v !== undefined),
+    );
+    const marketing = (body.consent as { marketing?: boolean } | undefined)?.marketing === true;
+    const legalConsentOptions = {
+      consent: {
+        consentToProcess: true,
+        text: config.consentText ?? 'I agree to allow this company to store and process my personal data.',
+        ...(config.subscriptionTypeId === undefined
+          ? {}
+          : { communications: [{ value: marketing, subscriptionTypeId: config.subscriptionTypeId, text: 'I agree to receive marketing communications.' }] }),
+      },
+    };
+    const payload = {
+      submittedAt: String(submittedAt),
+      fields: mapped(body, fields).map(([name, value]) => ({ objectTypeId: '0-1', name, value })),
+      context,
+      legalConsentOptions,
+    };
+    const answer = await http(endpoint, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payload) });
+    return { answer, verdict: httpVerdict(answer) };
+  });
 }

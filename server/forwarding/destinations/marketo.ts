@@ -5,7 +5,7 @@
  * activity. Marketo answers 200 with success:false for its own errors: 601/602 (token invalid or expired: a new
  * token, then again), 606/607/615 (rate, daily quota, concurrency: later), anything else is about the lead (dead).
  */
-import { mapped, mapping, pick, retryAfterMs, type Answer, type Destination, type Http, type Verdict } from '../destination.js';
+import { mapped, mapping, pick, retryAfterMs, type Answer, destination, type Destination, type Http, type Verdict } from '../destination.js';
 import type { Job } from '../../store/index.js';
 
 export interface MarketoConfig {
@@ -76,26 +76,20 @@ export function marketo(config: MarketoConfig): Destination {
     }
   }
 
-  return {
-    name: config.name,
-    type: 'marketo',
-    kinds: config.kinds ?? ['hand_raise_lead'],
-    ratePerSecond: config.ratePerSecond ?? 5,
-    async forward(job: Job, http: Http) {
-      const got = await accessToken(http);
-      if (typeof got !== 'string') return { answer: got, verdict: got.status === 401 || got.status === 0 || got.status >= 500 ? { state: 'retry' } : { state: 'dead' } };
-      const page = pick(job.body, 'page.url') ?? '';
-      const input = {
-        leadFormFields: Object.fromEntries(mapped(job.body, fields)),
-        visitorData: { pageURL: page.replace(/\?.*$/, ''), queryString: page.includes('?') ? page.slice(page.indexOf('?') + 1) : '', userAgentString: pick(job.body, 'user_agent') ?? '' },
-        ...(pick(job.body, 'attribution.cookies.mkto_trk') ? { cookie: pick(job.body, 'attribution.cookies.mkto_trk') } : {}),
-      };
-      const answer = await http(`${base}/rest/v1/leads/submitForm.json`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${got}` },
-        body: JSON.stringify({ formId: config.formId, input: [input] }),
-      });
-      return { answer, verdict: verdict(answer) };
-    },
-  };
+  return destination(config, 'marketo', { kinds: ['hand_raise_lead'], ratePerSecond: 5 }, async (job: Job, http: Http) => {
+    const got = await accessToken(http);
+    if (typeof got !== 'string') return { answer: got, verdict: got.status === 401 || got.status === 0 || got.status >= 500 ? { state: 'retry' } : { state: 'dead' } };
+    const page = pick(job.body, 'page.url') ?? '';
+    const input = {
+      leadFormFields: Object.fromEntries(mapped(job.body, fields)),
+      visitorData: { pageURL: page.replace(/\?.*$/, ''), queryString: page.includes('?') ? page.slice(page.indexOf('?') + 1) : '', userAgentString: pick(job.body, 'user_agent') ?? '' },
+      ...(pick(job.body, 'attribution.cookies.mkto_trk') ? { cookie: pick(job.body, 'attribution.cookies.mkto_trk') } : {}),
+    };
+    const answer = await http(`${base}/rest/v1/leads/submitForm.json`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${got}` },
+      body: JSON.stringify({ formId: config.formId, input: [input] }),
+    });
+    return { answer, verdict: verdict(answer) };
+  });
 }

@@ -4,7 +4,7 @@
  * signs its events, plus `Idempotency-Key`. A receiver checks the signature and that t is recent (replays).
  */
 import { createHmac } from 'node:crypto';
-import { httpVerdict, type Destination, type Http } from '../destination.js';
+import { httpVerdict, destination, type Destination, type Http } from '../destination.js';
 import type { Job } from '../../store/index.js';
 
 export interface WebhookConfig {
@@ -22,19 +22,13 @@ export function sign(secret: string, timestamp: number, body: string): string {
 }
 
 export function webhook(config: WebhookConfig): Destination {
-  return {
-    name: config.name,
-    type: 'webhook',
-    kinds: config.kinds ?? ['hand_raise_lead', 'consent', 'course_progress'],
-    ratePerSecond: config.ratePerSecond ?? 20,
-    async forward(job: Job, http: Http) {
-      const body = JSON.stringify({ id: job.idempotency_key, type: job.kind, created_at: job.created_at, data: job.body });
-      const answer = await http(config.url, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': job.idempotency_key, 'Growth-Kit-Signature': sign(config.secret, Math.floor(Date.now() / 1000), body) },
-        body,
-      });
-      return { answer, verdict: httpVerdict(answer) };
-    },
-  };
+  return destination(config, 'webhook', { kinds: ['hand_raise_lead', 'consent', 'course_progress'], ratePerSecond: 20 }, async (job: Job, http: Http) => {
+    const body = JSON.stringify({ id: job.idempotency_key, type: job.kind, created_at: job.created_at, data: job.body });
+    const answer = await http(config.url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': job.idempotency_key, 'Growth-Kit-Signature': sign(config.secret, Math.floor(Date.now() / 1000), body) },
+      body,
+    });
+    return { answer, verdict: httpVerdict(answer) };
+  });
 }
