@@ -1,8 +1,8 @@
 /**
- * The drop-in kit's start (src/growth-kit.ts exports it to dist/growth-kit.js): reads the script tag's settings,
- * registers every element and exposes `window.GrowthKit`. Booting twice (the script included twice) only merges
- * settings again. It lives in the core chunk, so the main module is one line and the start-up is compressed with
- * the code it calls.
+ * The drop-in kit's start, which dist/growth-kit.js calls through the main module (src/growth-kit.ts, built as
+ * dist/growth-kit.main.js): reads the script tag's settings, registers every element and exposes
+ * `window.GrowthKit`. Booting twice (the script included twice) only merges settings again. It lives in the core
+ * chunk, so the main module is one line and the start-up is compressed with the code it calls.
  */
 import { configure, configureFromScript, getConfig } from './runtime/config/index.js';
 import { consent } from './runtime/consent/index.js';
