@@ -13,9 +13,10 @@ export interface Series {
 
 /** Bars per category (x), stacked by series, with the categories' labels under them. */
 export function stackedBars(title: string, categories: string[], series: Series[]) {
-  const width = 640;
-  const height = 220;
-  const pad = { top: 12, right: 8, bottom: 36, left: 36 };
+  // About the size it is drawn at in a card (≈ 340 px), so the labels stay readable.
+  const width = 360;
+  const height = 200;
+  const pad = { top: 12, right: 8, bottom: 28, left: 28 };
   const totals = categories.map((_, i) => series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
   const max = Math.max(1, ...totals);
   const band = (width - pad.left - pad.right) / Math.max(1, categories.length);

@@ -63,7 +63,8 @@ export class GkAdmin extends LitElement {
     .tabs button[aria-selected='true'] { color: #1f1e24; font-weight: 600; border-bottom-color: #5b3cc4; }
     button:focus-visible, input:focus-visible, select:focus-visible, a:focus-visible { outline: 3px solid #5b3cc4; outline-offset: 2px; }
     .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 16px; }
-    .card, .chart { background: #fff; border: 1px solid #e2e2e6; border-radius: 12px; padding: 16px; margin: 0; }
+    .card, .chart { background: #fff; border: 1px solid #e2e2e6; border-radius: 12px; padding: 16px; margin: 0; min-width: 0; overflow-x: auto; }
+    .card.wide { grid-column: 1 / -1; }
     figcaption, .card h2 { font-weight: 600; font-size: 16px; margin: 0 0 8px; }
     svg { width: 100%; height: auto; display: block; }
     .grid line.grid, line.grid { stroke: #ececf0; }
@@ -192,7 +193,7 @@ export class GkAdmin extends LitElement {
             ]),
           )
         : html`<section class="card"><h2>Course funnel</h2><p>No learning events yet.</p></section>`}
-      <section class="card">
+      <section class="card wide">
         <h2>Delivery by destination</h2>
         ${destinations.length
           ? html`<table>
