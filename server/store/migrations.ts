@@ -3,6 +3,10 @@
  * new step goes at the end of both lists. The first SQLite step matches files made before migrations existed.
  */
 
+/** A job as the stores read it (Job in types.ts): jobs j joined with the submission s it forwards; both dialects. */
+export const JOB_COLUMNS = `j.id, j.submission_id, j.destination, j.state, j.attempts, j.created_at, j.next_at, j.last_status, j.last_answer,
+  j.delivered_at, s.kind, s.idempotency_key, s.body`;
+
 export const SQLITE_MIGRATIONS: readonly string[] = [
   `CREATE TABLE IF NOT EXISTS submissions (
      id INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -4,14 +4,11 @@
  * jobs are claimed with FOR UPDATE SKIP LOCKED, so no two collectors forward the same job at once.
  */
 import pg from 'pg';
-import { POSTGRES_MIGRATIONS } from './migrations.js';
+import { JOB_COLUMNS, POSTGRES_MIGRATIONS } from './migrations.js';
 import type { Job, JobFilter, JobOutcome, SearchFilter, Stats, Store, StoredResponse, Submission } from './types.js';
 
 // Counts and ids arrive as strings from BIGINT columns; ours stay far below 2^53.
 pg.types.setTypeParser(20, (value) => Number(value));
-
-const JOB_COLUMNS = `j.id, j.submission_id, j.destination, j.state, j.attempts, j.created_at, j.next_at, j.last_status, j.last_answer,
-  j.delivered_at, s.kind, s.idempotency_key, s.body`;
 
 interface JobRow extends Omit<Job, 'created_at' | 'next_at' | 'delivered_at'> {
   created_at: Date;

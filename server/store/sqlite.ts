@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { SQLITE_MIGRATIONS } from './migrations.js';
+import { JOB_COLUMNS, SQLITE_MIGRATIONS } from './migrations.js';
 import type { Job, JobFilter, JobOutcome, SearchFilter, Stats, Store, StoredResponse, Submission } from './types.js';
 
 interface JobRow extends Omit<Job, 'body' | 'created_at' | 'next_at' | 'delivered_at'> {
@@ -11,9 +11,6 @@ interface JobRow extends Omit<Job, 'body' | 'created_at' | 'next_at' | 'delivere
   next_at: number;
   delivered_at: number | null;
 }
-
-const JOB_COLUMNS = `j.id, j.submission_id, j.destination, j.state, j.attempts, j.created_at, j.next_at, j.last_status, j.last_answer,
-  j.delivered_at, s.kind, s.idempotency_key, s.body`;
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const toJob = (r: JobRow): Job => ({ ...r, body: JSON.parse(r.body) as Record<string, unknown>, created_at: iso(r.created_at)!, next_at: iso(r.next_at)!, delivered_at: iso(r.delivered_at) });
