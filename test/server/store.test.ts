@@ -50,6 +50,32 @@ function contract(dialect: 'sqlite' | 'postgres', open: (name: string) => Store)
       }
     });
 
+    it('stores submissions arriving together (one commit) each with its jobs; nextDue names the earliest of the named destinations', async () => {
+      const store = open('together');
+      try {
+        const results = await Promise.all(Array.from({ length: 40 }, (_, i) => store.insert('hand_raise_lead', `key-together-${i % 30}`, lead(i), response(i), ['hubspot', 'webhook'])));
+        assert.equal(results.filter((r) => r.stored).length, 30, 'each key once');
+        results.forEach((r, i) => assert.deepEqual(r.response, response(i % 30), 'a repeat in the same commit gets the first answer'));
+        assert.equal(await store.count('hand_raise_lead'), 30);
+        assert.equal((await store.jobs({ limit: 1000 })).length, 60, 'two jobs per stored submission');
+
+        // hubspot: every job leased for a minute; webhook: one retry in 10 s, the rest in an hour.
+        const hubspot = await store.claim('a', 100, 60_000, 'hubspot');
+        assert.equal(hubspot.length, 30);
+        const webhook = await store.claim('a', 100, 60_000, 'webhook');
+        const inTen = Date.now() + 10_000;
+        await store.finishMany('a', webhook.map((j, i) => ({ id: j.id, outcome: { state: 'pending', nextAt: new Date(i ? Date.now() + 3_600_000 : inTen), status: 503, answer: 'busy' } })));
+        const near = (at: Date | null, expected: number) => assert.ok(at && Math.abs(at.getTime() - expected) < 1000, `${at?.toISOString()} ≈ ${new Date(expected).toISOString()}`);
+        near(await store.nextDue(['webhook']), inTen);
+        near(await store.nextDue(['hubspot']), Date.now() + 60_000);
+        near(await store.nextDue(['hubspot', 'webhook']), inTen);
+        near(await store.nextDue(), inTen);
+        assert.equal(await store.nextDue(['salesforce']), null);
+      } finally {
+        await store.close();
+      }
+    });
+
     it('claims each due job for one owner; an ended lease frees it; a stale owner cannot record; backoff and replay', async () => {
       const store = open('claims');
       try {
