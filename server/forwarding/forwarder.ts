@@ -80,6 +80,7 @@ export class Forwarder extends EventEmitter<{ settled: [Settled] }> {
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private kicked = false;
+  private nudged = false;
   /** Attempts under way, and the most there may be. */
   private inFlight = 0;
   private readonly maxInFlight: number;
@@ -118,7 +119,20 @@ export class Forwarder extends EventEmitter<{ settled: [Settled] }> {
   /** Looks for work now (a submission was just stored). */
   kick(): void {
     this.kicked = true;
-    this.wake?.();
+    this.nudge();
+  }
+
+  /**
+   * Wakes the loop once for everything that happened during this turn of the event loop (submissions stored,
+   * attempts ended, outcomes recorded): a turn of the loop per event cost a round of claims per event.
+   */
+  private nudge(): void {
+    if (this.nudged) return;
+    this.nudged = true;
+    setImmediate(() => {
+      this.nudged = false;
+      this.wake?.();
+    });
   }
 
   /** Stops claiming; resolves when the attempts under way have been recorded. */
@@ -141,8 +155,12 @@ export class Forwarder extends EventEmitter<{ settled: [Settled] }> {
       let full = 0;
       for (const destination of this.destinations.values()) {
         // Each destination has room for about a second of its rate limit, within the collector's overall limit.
-        const room = Math.min(this.maxInFlight - this.inFlight, this.capacity(destination) - (this.busy.get(destination.name) ?? 0));
-        if (room <= 0) {
+        // While some of its attempts are under way, it waits for room for a batch: claiming each freed place on
+        // its own cost a store transaction per job (under load, most of the collector's time went to claims).
+        const capacity = this.capacity(destination);
+        const busy = this.busy.get(destination.name) ?? 0;
+        const room = Math.min(this.maxInFlight - this.inFlight, capacity - busy);
+        if (room <= 0 || (busy > 0 && room < Math.min(this.batch, Math.ceil(capacity / 2)))) {
           full += 1;
           continue;
         }
@@ -189,7 +207,7 @@ export class Forwarder extends EventEmitter<{ settled: [Settled] }> {
       this.inFlight -= 1;
       this.busy.set(destination.name, (this.busy.get(destination.name) ?? 1) - 1);
       this.queue(settled);
-      this.wake?.();
+      this.nudge();
     });
   }
 
@@ -208,7 +226,7 @@ export class Forwarder extends EventEmitter<{ settled: [Settled] }> {
       void this.record(batch).then(() => {
         this.recording = false;
         this.scheduleRecord();
-        this.wake?.();
+        this.nudge();
       });
     });
   }
