@@ -6,7 +6,7 @@
  * POST (p50, p99), and forwarding throughput (jobs delivered per second, five destinations per lead).
  * Target (issue #16): ≥ 1,000 accepted/s with p99 < 50 ms on SQLite on a 2-core machine.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -69,49 +69,66 @@ function rawPost(lead: ReturnType<typeof validLead>): string {
   return `POST /api/hand-raise-leads HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nIdempotency-Key: ${lead.submission_id}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
 }
 
+/** CPU time a process has used so far, in ms (Linux: /proc/<pid>/stat's utime + stime, in clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function run(store: string, env: Record<string, string>, standIns: ReturnType<typeof createStandIns>) {
   const collector = await startCollectorProcess(env, process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []);
-  const { port } = collector;
-  const requests = Array.from({ length: LEADS + WARMUP }, () => rawPost(validLead()));
-  const connections = Array.from({ length: CONCURRENCY }, () => new Connection(port));
-  const post = async (connection: Connection, raw: string) => {
-    const started = performance.now();
-    const status = await connection.request(raw);
-    if (status !== 201) throw new Error(`answered ${status}`);
-    return performance.now() - started;
-  };
-  // Warm-up: connections, JIT, the first pages of the database.
-  for (const raw of requests.slice(0, WARMUP)) await post(connections[0], raw);
-  const delivered0 = standIns.received.length;
-  const latencies: number[] = [];
-  const queue = requests.slice(WARMUP);
-  const start = performance.now();
-  await Promise.all(
-    connections.map(async (connection) => {
-      for (let raw = queue.shift(); raw; raw = queue.shift()) latencies.push(await post(connection, raw));
-    }),
-  );
-  const acceptSeconds = (performance.now() - start) / 1000;
-  connections.forEach((c) => c.close());
-  // Forwarding: every job of the measured leads delivered (5 destinations each).
-  const target = delivered0 + LEADS * 5;
-  const deadline = Date.now() + 300_000;
-  while (standIns.received.length < target) {
-    if (Date.now() > deadline) throw new Error(`forwarding did not finish in 5 minutes (${standIns.received.length - delivered0} of ${LEADS * 5})`);
-    await new Promise((r) => setTimeout(r, 20));
+  let finished = false;
+  try {
+    const { port } = collector;
+    const requests = Array.from({ length: LEADS + WARMUP }, () => rawPost(validLead()));
+    const connections = Array.from({ length: CONCURRENCY }, () => new Connection(port));
+    const post = async (connection: Connection, raw: string) => {
+      const started = performance.now();
+      const status = await connection.request(raw);
+      if (status !== 201) throw new Error(`answered ${status}`);
+      return performance.now() - started;
+    };
+    // Warm-up: connections, JIT, the first pages of the database.
+    for (const raw of requests.slice(0, WARMUP)) await post(connections[0], raw);
+    const delivered0 = standIns.received.length;
+    const latencies: number[] = [];
+    const queue = requests.slice(WARMUP);
+    const start = performance.now();
+    const cpu0 = { collector: cpuMs(collector.child.pid!), load: cpuMs(process.pid) };
+    await Promise.all(
+      connections.map(async (connection) => {
+        for (let raw = queue.shift(); raw; raw = queue.shift()) latencies.push(await post(connection, raw));
+      }),
+    );
+    const acceptSeconds = (performance.now() - start) / 1000;
+    const cpu = { collector: cpuMs(collector.child.pid!) - cpu0.collector, load: cpuMs(process.pid) - cpu0.load };
+    connections.forEach((c) => c.close());
+    // Forwarding: every job of the measured leads delivered (5 destinations each).
+    const target = delivered0 + LEADS * 5;
+    const deadline = Date.now() + 300_000;
+    while (standIns.received.length < target) {
+      if (Date.now() > deadline) throw new Error(`forwarding did not finish in 5 minutes (${standIns.received.length - delivered0} of ${LEADS * 5})`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const forwardSeconds = (performance.now() - start) / 1000;
+    latencies.sort((a, b) => a - b);
+    finished = true;
+    return {
+      store,
+      accepted: Math.round(LEADS / acceptSeconds),
+      p50: percentile(latencies, 50).toFixed(1),
+      p99: percentile(latencies, 99).toFixed(1),
+      forwarded: Math.round((LEADS * 5) / forwardSeconds),
+      // While leads were being accepted: the share of one core the collector used, and this process (the load and the stand-ins).
+      collectorCpu: Math.round(cpu.collector / 10 / acceptSeconds),
+      loadCpu: Math.round(cpu.load / 10 / acceptSeconds),
+    };
+  } finally {
+    // SIGTERM lets it finish (and write its profile); after a failure it is killed, so it cannot load what follows.
+    await collector.stop(finished ? 'SIGTERM' : 'SIGKILL');
   }
-  const forwardSeconds = (performance.now() - start) / 1000;
-  await collector.stop();
-  latencies.sort((a, b) => a - b);
-  return {
-    store,
-    accepted: Math.round(LEADS / acceptSeconds),
-    p50: percentile(latencies, 50).toFixed(1),
-    p99: percentile(latencies, 99).toFixed(1),
-    forwarded: Math.round((LEADS * 5) / forwardSeconds),
-  };
 }
 
 const standIns = createStandIns({ webhookSecret: 'bench-webhook-secret-0123' });
@@ -141,9 +158,9 @@ try {
     await run('PostgreSQL', { GROWTH_KIT_CONFIG: config, DATABASE_URL: cluster.database('gk_bench') }, standIns),
   ];
   console.log(`\ncollector load: ${LEADS} leads per store after ${WARMUP} to warm up, ${CONCURRENCY} at a time, loopback, this machine`);
-  console.log('| store | accepted leads/s | POST p50 ms | POST p99 ms | forwarded jobs/s |');
-  console.log('| --- | --- | --- | --- | --- |');
-  for (const r of rows) console.log(`| ${r.store} | ${r.accepted} | ${r.p50} | ${r.p99} | ${r.forwarded} |`);
+  console.log('| store | accepted leads/s | POST p50 ms | POST p99 ms | forwarded jobs/s | CPU while accepting: collector / load and stand-ins |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  for (const r of rows) console.log(`| ${r.store} | ${r.accepted} | ${r.p50} | ${r.p99} | ${r.forwarded} | ${r.collectorCpu} % / ${r.loadCpu} % |`);
   const sqlite = rows[0];
   const met = sqlite.accepted >= 1000 && Number(sqlite.p99) < 50;
   console.log(`target (SQLite ≥ 1,000 accepted/s, p99 < 50 ms): ${met ? 'met' : 'NOT met'}`);

@@ -80,6 +80,10 @@ export class Forwarder extends EventEmitter<{ settled: [Settled] }> {
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private kicked = false;
+  /** Destinations whose last claim found fewer jobs than asked for (run()). */
+  private readonly drained = new Set<string>();
+  /** When every destination was last asked for jobs. */
+  private askedAll = 0;
   private nudged = false;
   /** Attempts under way, and the most there may be. */
   private inFlight = 0;
@@ -119,6 +123,7 @@ export class Forwarder extends EventEmitter<{ settled: [Settled] }> {
   /** Looks for work now (a submission was just stored). */
   kick(): void {
     this.kicked = true;
+    this.drained.clear();
     this.nudge();
   }
 
@@ -148,49 +153,67 @@ export class Forwarder extends EventEmitter<{ settled: [Settled] }> {
    * job or the poll interval. Outcomes are recorded in batches (record()).
    */
   private async run(): Promise<void> {
-    const names = [...this.destinations.keys()];
     while (!this.stopped) {
       this.kicked = false;
-      let claimed = 0;
-      let full = 0;
+      // Another collector's submissions and leases are only seen by asking: at least every poll interval, however
+      // often attempts ending wake the loop.
+      if (Date.now() - this.askedAll >= this.pollMs) this.drained.clear();
+      if (!this.drained.size) this.askedAll = Date.now();
+      // Whether a destination gave all that was asked for (more may be waiting): only then is it asked again at once.
+      let more = false;
+      const open: string[] = [];
       for (const destination of this.destinations.values()) {
+        // A destination that gave less than asked has nothing due until something changes: a submission is
+        // stored (kick), a retry or a lease comes due, or the poll interval passes. An attempt ending elsewhere
+        // is not such a change: asking again then was most of the claims under load, and all of them empty.
+        if (this.drained.has(destination.name)) {
+          open.push(destination.name);
+          continue;
+        }
         // Each destination has room for about a second of its rate limit, within the collector's overall limit.
         // While some of its attempts are under way, it waits for room for a batch: claiming each freed place on
         // its own cost a store transaction per job (under load, most of the collector's time went to claims).
         const capacity = this.capacity(destination);
         const busy = this.busy.get(destination.name) ?? 0;
         const room = Math.min(this.maxInFlight - this.inFlight, capacity - busy);
-        if (room <= 0 || (busy > 0 && room < Math.min(this.batch, Math.ceil(capacity / 2)))) {
-          full += 1;
-          continue;
-        }
+        if (room <= 0 || (busy > 0 && room < Math.min(this.batch, Math.ceil(capacity / 2)))) continue;
+        open.push(destination.name);
         let jobs: Job[] = [];
+        const limit = Math.min(this.batch, room);
         try {
-          jobs = await this.store.claim(this.owner, Math.min(this.batch, room), this.config.forwarding.leaseMs, destination.name);
+          jobs = await this.store.claim(this.owner, limit, this.config.forwarding.leaseMs, destination.name);
         } catch (error) {
           console.error('[forwarder] could not claim jobs', (error as Error).message);
         }
-        claimed += jobs.length;
+        if (jobs.length === limit) more = true;
+        else this.drained.add(destination.name);
         for (const job of jobs) this.launch(job, destination);
       }
       if (this.stopped) break;
-      if (claimed) continue;
+      if (more) continue;
       if (this.kicked) {
         // Submissions arriving together are claimed together: one turn of the event loop lets them land.
         await new Promise((resolve) => setImmediate(resolve));
         continue;
       }
-      const next = full < names.length ? await this.store.nextDue(names).catch(() => null) : null;
+      // The next due job of the destinations with room (a full one is woken by its own attempts' ends).
+      const next = open.length ? await this.store.nextDue(open).catch(() => null) : null;
       const wait = next ? Math.min(this.pollMs, Math.max(0, next.getTime() - Date.now())) : this.pollMs;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, wait);
-        this.wake = () => (clearTimeout(timer), resolve());
+      if (wait === 0) {
+        this.drained.clear();
+        await new Promise((resolve) => setImmediate(resolve));
+        continue;
+      }
+      const woken = await new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(false), wait);
+        this.wake = () => (clearTimeout(timer), resolve(true));
       });
       this.wake = null;
+      if (!woken) this.drained.clear();
     }
     // Stopping: the attempts under way finish and are recorded.
     while (this.inFlight > 0 || this.recording) {
-      await new Promise<void>((resolve) => (this.wake = resolve));
+      await new Promise<void>((resolve) => (this.wake = () => resolve()));
       this.wake = null;
     }
   }

@@ -24,6 +24,14 @@ export class SqliteStore implements Store {
   /** Submissions waiting for the next group commit (commit()). */
   private pending: { args: InsertArgs; resolve: (result: { stored: boolean; response: StoredResponse }) => void; reject: (error: Error) => void }[] = [];
 
+  /**
+   * Runs `work` in one write transaction (BEGIN IMMEDIATE: the lock is taken before the first read, so a claim's
+   * read and its update see the same jobs). One wrapper for all callers: better-sqlite3's costs a noticeable
+   * amount to make, which a busy collector did several times per lead.
+   */
+  private readonly inTransaction = <T>(work: () => T): T => this.transaction.immediate(work) as T;
+  private readonly transaction: Database.Transaction<(work: () => unknown) => unknown>;
+
   /** A prepared statement, prepared once (preparing costs more than running a small insert). */
   private sql(text: string): Database.Statement {
     let statement = this.statements.get(text);
@@ -36,6 +44,7 @@ export class SqliteStore implements Store {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');
+    this.transaction = this.db.transaction((work: () => unknown) => work());
     this.migrate();
   }
 
@@ -82,12 +91,12 @@ export class SqliteStore implements Store {
     const batch = this.pending;
     this.pending = [];
     try {
-      const results = this.db.transaction(() => batch.map(({ args }) => this.insertSync(...args)))();
+      const results = this.inTransaction(() => batch.map(({ args }) => this.insertSync(...args)));
       batch.forEach((waiting, i) => waiting.resolve(results[i]));
     } catch {
       for (const waiting of batch) {
         try {
-          waiting.resolve(this.db.transaction(() => this.insertSync(...waiting.args))());
+          waiting.resolve(this.inTransaction(() => this.insertSync(...waiting.args)));
         } catch (error) {
           waiting.reject(error as Error);
         }
@@ -191,11 +200,11 @@ export class SqliteStore implements Store {
        ) ORDER BY next_at LIMIT @limit`,
     );
     const take = this.sql("UPDATE jobs SET state = 'running', owner = ?, lease_until = ?, attempts = attempts + 1 WHERE id = ?");
-    const ids = this.db.transaction(() => {
+    const ids = this.inTransaction(() => {
       const found = (due.all({ now, limit, ...(destination === undefined ? {} : { destination }) }) as { id: number }[]).map((r) => r.id);
       for (const id of found) take.run(owner, now + leaseMs, id);
       return found;
-    }).immediate();
+    });
     if (!ids.length) return [];
     const rows = this.sql(`SELECT ${JOB_COLUMNS} FROM jobs j JOIN submissions s ON s.id = j.submission_id WHERE j.id IN (${ids.map(() => '?').join(',')}) ORDER BY j.next_at`)
       .all(...ids) as JobRow[];
@@ -217,7 +226,7 @@ export class SqliteStore implements Store {
   }
 
   async finishMany(owner: string, outcomes: readonly { id: number; outcome: JobOutcome }[]): Promise<boolean[]> {
-    return this.db.transaction(() => outcomes.map(({ id, outcome }) => this.finishSync(id, owner, outcome)))();
+    return this.inTransaction(() => outcomes.map(({ id, outcome }) => this.finishSync(id, owner, outcome)));
   }
 
   async nextDue(destinations?: readonly string[]): Promise<Date | null> {
