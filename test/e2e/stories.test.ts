@@ -1,6 +1,7 @@
 /**
- * Every Storybook story, rendered from the static build: no console error, no uncaught exception, and no axe
- * violation in the story's final state (after its play function).
+ * Every Storybook story, rendered from the static build: no console error, no uncaught exception, no axe
+ * violation in the story's final state (after its play function), and the same look as its committed screenshots
+ * at desktop (1280 × 800) and phone (390 × 844) width (test/e2e/visual.ts; UPDATE_BASELINES=1 rewrites them).
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -8,10 +9,18 @@ import { after, before, describe, it } from 'node:test';
 import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import { launch, recordErrors, startServer, type Running } from './harness.ts';
+import { compareWithBaseline } from './visual.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const index = JSON.parse(readFileSync('storybook-static/index.json', 'utf8')) as { entries: Record<string, { id: string; type: string }> };
 const stories = Object.values(index.entries).filter((e) => e.type === 'story');
+
+/** In the page: every widget's last update rendered, and the fonts it uses loaded. */
+const settled = () =>
+  Promise.all([
+    ...[...document.querySelectorAll('hand-raise-lead-button, consent-gate, course-progress-tracker')].map((el) => (el as unknown as { updateComplete: Promise<unknown> }).updateComplete),
+    document.fonts.ready,
+  ]);
 
 // Two stories at a time, each in a context of its own: most of a story's time is Storybook's preview starting in
 // its page, which one core does while the other runs axe on the story before.
@@ -55,9 +64,13 @@ describe('Storybook stories', { concurrency: 2 }, () => {
     });
   }
 
+  const WIDTHS = [
+    { name: 'desktop', width: 1280, height: 800 },
+    { name: 'phone', width: 390, height: 844 },
+  ];
   for (const story of stories) {
-    it(`${story.id}: renders with no console error and no axe violation`, async () => {
-      const context = await browser.newContext();
+    it(`${story.id}: renders with no console error and no axe violation, and looks as its screenshots at ${WIDTHS.map((w) => w.width).join(' and ')} px`, async () => {
+      const context = await browser.newContext({ viewport: WIDTHS[0] });
       const page = await context.newPage();
       const errors = recordErrors(page);
       // The a11y addon's own run is left to a person in Storybook: this test runs axe itself, below.
@@ -70,9 +83,7 @@ describe('Storybook stories', { concurrency: 2 }, () => {
       }, undefined, { timeout: 15000, polling: 20 });
       assert.equal(await phase.jsonValue(), 'finished', 'story and play function finished');
       // And every widget's last update rendered.
-      await page.evaluate(() =>
-        Promise.all([...document.querySelectorAll('hand-raise-lead-button, consent-gate, course-progress-tracker')].map((el) => (el as unknown as { updateComplete: Promise<unknown> }).updateComplete)),
-      );
+      await page.evaluate(settled);
       await page.addScriptTag({ content: axeSource });
       const violations = await page.evaluate(async () => {
         const result = await (window as unknown as { axe: { run(el: Element, o: object): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run(
@@ -83,6 +94,15 @@ describe('Storybook stories', { concurrency: 2 }, () => {
       });
       assert.deepEqual(violations, []);
       assert.deepEqual(errors, []);
+      const problems: string[] = [];
+      for (const { name, width, height } of WIDTHS) {
+        await page.setViewportSize({ width, height });
+        await page.evaluate(settled);
+        const shot = await page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide' });
+        const problem = compareWithBaseline(`${story.id.replace(/^widgets-/, '')}.${name}`, shot);
+        if (problem) problems.push(problem);
+      }
+      assert.deepEqual(problems, [], 'the screenshots match their baselines');
       await context.close();
     });
   }
