@@ -51,6 +51,39 @@ describe('<course-progress-tracker>', () => {
     ]);
   });
 
+  it('shows each lesson state by shape, not colour alone: to do is a grey ring, under way a dashed ring, done a filled tick; all on the title\'s centre line', async () => {
+    const three = JSON.stringify([
+      { id: 'v1', title: 'Welcome video', type: 'video' },
+      { id: 'a1', title: 'Reading', type: 'article' },
+      { id: 'q1', title: 'Quiz', type: 'quiz' },
+    ]);
+    const el = await fixture<CourseProgressTracker>(html`<course-progress-tracker course-id=${courseId} lessons=${three}></course-progress-tracker>`);
+    Object.assign(el.lesson('v1'), { segments: [[0, 30]], duration: 100 });
+    el.saveProgress();
+    await el.complete('a1');
+    await el.updateComplete;
+    const rows = [...el.shadowRoot!.querySelectorAll('li')];
+    const [doing, done, todo] = rows.map((li) => ({ li, tick: li.querySelector<HTMLElement>('.tick')!, style: getComputedStyle(li.querySelector('.tick')!) }));
+    const success = getComputedStyle(done.tick).backgroundColor;
+    // Done: filled with the success colour, with a tick in it.
+    expect(done.tick.textContent).to.equal('✓');
+    expect(success).to.not.equal('rgba(0, 0, 0, 0)');
+    // To do: neither green nor filled (a green ○ read as done), and no glyph of its own.
+    expect(todo.style.color === success || todo.style.borderTopColor === success).to.equal(false, 'a lesson to do is not drawn in the success colour');
+    expect(todo.style.backgroundColor).to.equal('rgba(0, 0, 0, 0)');
+    expect(todo.tick.textContent).to.equal('');
+    expect(todo.style.borderTopStyle).to.equal('solid');
+    // Under way: a dashed ring beside its percentage.
+    expect(doing.style.borderTopStyle).to.equal('dashed');
+    expect(doing.li.textContent).to.contain('30%');
+    // Every marker sits on its title's centre line (the ○ sat on another baseline than the ✓).
+    for (const { li, tick } of [doing, done, todo]) {
+      const mark = tick.getBoundingClientRect();
+      const title = tick.nextElementSibling!.getBoundingClientRect();
+      expect(Math.abs(mark.top + mark.height / 2 - (title.top + title.height / 2))).to.be.below(1.5, li.textContent!);
+    }
+  });
+
   it('tracks a real video by what was played: seeking to the end does not complete it', async () => {
     // A blob URL is seekable whatever the dev server's Range support.
     const src = URL.createObjectURL(await (await fetch('/test/fixtures/media/lesson.webm')).blob());

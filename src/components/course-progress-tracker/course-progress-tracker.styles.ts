@@ -33,13 +33,30 @@ export const styles = css`
   li {
     display: flex;
     gap: 8px;
-    align-items: baseline;
+    align-items: center;
     padding: 4px 0;
   }
+  /* A lesson's state in shape, not colour alone: an empty ring to do, a dashed ring under way, a filled tick done. */
   .tick {
-    inline-size: 1.2em;
-    color: var(--gk-success);
+    display: grid;
+    place-items: center;
+    flex: none;
+    inline-size: 1.25em;
+    block-size: 1.25em;
+    border: 2px solid var(--gk-border);
+    border-radius: 50%;
+    box-sizing: border-box;
+    color: #fff;
+    font-size: 0.75em;
     font-weight: 700;
+    line-height: 1;
+  }
+  .doing {
+    border: 2px dashed var(--gk-accent);
+  }
+  .done {
+    border-color: var(--gk-success);
+    background: var(--gk-success);
   }
   .pct {
     margin-inline-start: auto;

@@ -221,10 +221,11 @@ export class CourseProgressTracker extends GrowthKitElement implements CourseHos
           ? html`<ol part="lessons">
               ${lessons.map((l) => {
                 const completed = this.progress.lessons[l.id]?.completed;
+                const percent = l.type === 'video' ? this.percentOf(l) : -1;
                 return html`<li>
-                  <span class="tick" aria-hidden="true">${completed ? '✓' : '○'}</span>
+                  <span class="tick ${completed ? 'done' : percent > 0 ? 'doing' : ''}" aria-hidden="true">${completed ? '✓' : ''}</span>
                   <span>${l.title || l.id}<span class="gk-visually-hidden"> — ${t(completed ? 'course.lessonStatusDone' : 'course.lessonStatusTodo')}</span></span>
-                  ${l.type === 'video' ? html`<span class="pct">${this.percentOf(l)}%</span>` : nothing}
+                  ${percent < 0 ? nothing : html`<span class="pct">${percent}%</span>`}
                 </li>`;
               })}
             </ol>`
