@@ -43,13 +43,13 @@ export const styles = css`
     flex: none;
     inline-size: 1.25em;
     block-size: 1.25em;
+    line-height: 1;
     border: 2px solid var(--gk-border);
     border-radius: 50%;
     box-sizing: border-box;
     color: #fff;
     font-size: 0.75em;
     font-weight: 700;
-    line-height: 1;
   }
   .doing {
     border: 2px dashed var(--gk-accent);
