@@ -1,4 +1,5 @@
 /** Custom Elements Manifest from the components' JSDoc: Storybook's docs and controls and editors read it. */
+import { readFileSync } from 'node:fs';
 
 const kebab = (name) => name.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
 /** Per element class, the names its `static properties` declare as internal state (no attribute). */
@@ -37,6 +38,22 @@ export default {
             declaration.attributes = (declaration.attributes ?? [])
               .filter((a) => !states.has(a.fieldName))
               .map((a) => (a.fieldName && a.name === a.fieldName ? { ...a, name: kebab(a.name) } : a));
+          }
+        }
+      },
+    },
+    {
+      // The design tokens are shared (src/internal/shared-styles.ts sets their defaults on every element's :host)
+      // and documented once, on GrowthKitElement, which the analyzer does not read: every element lists them.
+      name: 'growth-kit:shared-tokens',
+      packageLinkPhase({ customElementsManifest }) {
+        const source = readFileSync('src/internal/base-element.ts', 'utf8');
+        const tokens = [...source.matchAll(/@cssproperty (--[\w-]+) - (.+)/g)].map(([, name, description]) => ({ name, description }));
+        for (const mod of customElementsManifest.modules) {
+          for (const declaration of mod.declarations ?? []) {
+            if (!declaration.customElement || !declaration.tagName) continue;
+            const own = declaration.cssProperties ?? [];
+            declaration.cssProperties = [...own, ...tokens.filter((t) => !own.some((o) => o.name === t.name))];
           }
         }
       },

@@ -2,6 +2,7 @@ import { setCustomElementsManifest, type Preview } from '@storybook/web-componen
 import manifest from '../dist/custom-elements.json';
 import { defineAll } from '../src/elements.js';
 import { documentOnly, forDocs } from './manifest-for-docs.js';
+import '../stories/brand-theme.css';
 
 setCustomElementsManifest(forDocs(manifest));
 defineAll();
@@ -27,13 +28,26 @@ const preview: Preview = {
       description: 'The page language (<html lang>): widgets follow it live.',
       toolbar: { title: 'Locale', icon: 'globe', items: ['en', 'de', 'es', 'fr', 'pt-BR', 'it', 'nl', 'pl', 'ja', 'ar'], dynamicTitle: true },
     },
+    theme: {
+      description: "The kit's own look, or a host's brand set through the design tokens (stories/brand-theme.css).",
+      toolbar: {
+        title: 'Theme',
+        icon: 'paintbrush',
+        items: [
+          { value: 'default', title: 'Default' },
+          { value: 'brand', title: 'Brand (host CSS)' },
+        ],
+        dynamicTitle: true,
+      },
+    },
   },
-  initialGlobals: { locale: 'en' },
+  initialGlobals: { locale: 'en', theme: 'default' },
   decorators: [
     (story, { globals }) => {
       const locale = String(globals.locale ?? 'en');
       document.documentElement.lang = locale;
       document.documentElement.dir = locale === 'ar' ? 'rtl' : 'ltr';
+      document.documentElement.dataset.theme = String(globals.theme ?? 'default');
       return story();
     },
   ],

@@ -10,7 +10,20 @@ import { VERSION } from './define.js';
 // A bare import would be dropped as side-effect free (package.json "sideEffects"); the call keeps it.
 watchConsent();
 
-/** What every Growth Kit element shares: its version for the guarded define, messages, warnings and outcomes. */
+/**
+ * What every Growth Kit element shares: its version for the guarded define, messages, warnings and outcomes.
+ * And the design tokens (defaults in shared-styles.ts), which a page sets on the elements to theme the kit:
+ * @cssproperty --gk-accent - Accent: buttons, links, focus rings, the progress bar.
+ * @cssproperty --gk-accent-contrast - Text on the accent.
+ * @cssproperty --gk-text - Text.
+ * @cssproperty --gk-muted - Secondary text: hints, percentages.
+ * @cssproperty --gk-surface - Background of the banner, dialogs, cards and inputs.
+ * @cssproperty --gk-border - Borders, and the ring of a lesson to do.
+ * @cssproperty --gk-danger - Validation errors.
+ * @cssproperty --gk-success - Done: a finished lesson, a completed course.
+ * @cssproperty --gk-radius - Corner radius (cards and dialogs use twice this).
+ * @cssproperty --gk-font - Font family.
+ */
 export abstract class GrowthKitElement extends LitElement {
   static readonly gkVersion = VERSION;
 

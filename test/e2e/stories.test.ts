@@ -64,6 +64,17 @@ describe('Storybook stories', { concurrency: 2 }, () => {
     });
   }
 
+  it("the Theme toolbar's Brand reaches the elements through the design tokens, and Locale ar mirrors the story", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/iframe.html?id=widgets-hand-raise-lead-button--primary&viewMode=story&globals=theme:brand;locale:ar`);
+    const button = page.locator('hand-raise-lead-button').locator('button');
+    await button.waitFor();
+    const seen = await button.evaluate((b) => ({ background: getComputedStyle(b).backgroundColor, font: getComputedStyle(b).fontFamily, dir: getComputedStyle(b).direction }));
+    assert.deepEqual(seen, { background: 'rgb(11, 110, 79)', font: 'Georgia, "Times New Roman", serif', dir: 'rtl' });
+    await context.close();
+  });
+
   const WIDTHS = [
     { name: 'desktop', width: 1280, height: 800 },
     { name: 'phone', width: 390, height: 844 },

@@ -33,8 +33,6 @@ const loadGated = lazy(() => import('./gated-content.js'));
  * @csspart dialog - The preferences dialog.
  * @csspart settings - The "Privacy settings" button (mode="preferences-button").
  * @csspart placeholder - The default placeholder.
- * @cssproperty --gk-accent - Accent colour of buttons and focus rings.
- * @cssproperty --gk-surface - Background of the banner.
  */
 export class ConsentGate extends GrowthKitElement implements PreferencesHost {
   static override styles = [baseStyles, styles];

@@ -30,7 +30,6 @@ const loadTracking = lazy(() => import('./media-tracking.js'));
  * @csspart progress - The progress bar.
  * @csspart lessons - The lesson checklist.
  * @csspart badge - The badge image, when the endpoint issued one.
- * @cssproperty --gk-accent - Colour of the progress bar.
  */
 export class CourseProgressTracker extends GrowthKitElement implements CourseHost {
   static override styles = [baseStyles, styles];

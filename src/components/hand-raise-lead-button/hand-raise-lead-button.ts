@@ -36,14 +36,6 @@ const loadForm = lazy(() => import('./lead-form.js'));
  * @csspart field - Each field's wrapper.
  * @csspart input - Each input, select and textarea.
  * @csspart submit - The submit button.
- * @cssproperty --gk-accent - Accent colour of buttons and focus rings.
- * @cssproperty --gk-accent-contrast - Text colour on the accent.
- * @cssproperty --gk-text - Text colour.
- * @cssproperty --gk-surface - Background of the dialog and inputs.
- * @cssproperty --gk-border - Border colour of the dialog and inputs.
- * @cssproperty --gk-danger - Colour of validation errors.
- * @cssproperty --gk-radius - Corner radius.
- * @cssproperty --gk-font - Font family.
  */
 export class HandRaiseLeadButton extends GrowthKitElement implements LeadFormHost {
   static override styles = [baseStyles, styles];
