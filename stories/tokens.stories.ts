@@ -20,11 +20,11 @@ export const Tokens: StoryObj = {
   render: () => {
     const root = document.createElement('div');
     root.innerHTML = `<hand-raise-lead-button style="display:none"></hand-raise-lead-button>
-      <table style="border-collapse:collapse;font:14px/1.5 system-ui,sans-serif">
+      <div style="overflow-x:auto"><table style="border-collapse:collapse;font:14px/1.5 system-ui,sans-serif">
         <caption style="text-align:start;font-weight:700;padding-block-end:8px">Design tokens</caption>
         <thead><tr><th scope="col" style="text-align:start;padding:4px 12px">Token</th><th scope="col" style="text-align:start;padding:4px 12px">Value here</th><th scope="col" style="text-align:start;padding:4px 12px">Used for</th></tr></thead>
         <tbody></tbody>
-      </table>`;
+      </table></div>`;
     return root;
   },
   play: async ({ canvasElement }) => {

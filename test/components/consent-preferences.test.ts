@@ -49,6 +49,44 @@ describe('<consent-gate> preferences', () => {
     expect(root(el).querySelector('[part="banner"]')).to.equal(null);
   });
 
+  it('draws each toggle as a switch (not a 22 px checkbox): 44 × 24, Space flips it, the knob follows dir, no motion when reduced; every title has one weight', async () => {
+    for (const [lang, dir] of [['en', 'ltr'], ['ar', 'rtl']] as const) {
+      const el = await fixture<ConsentGate>(html`<div lang=${lang} dir=${dir}><consent-gate></consent-gate></div>`).then((d) => d.querySelector<ConsentGate>('consent-gate')!);
+      root(el).querySelector<HTMLButtonElement>('[part="preferences"]')!.click();
+      await openDialog(el);
+      const input = toggle(el, 'functional');
+      const box = input.getBoundingClientRect();
+      expect([box.width, box.height]).to.deep.equal([44, 24]);
+      const knob = () => {
+        const outer = input.getBoundingClientRect();
+        const style = getComputedStyle(input, '::before');
+        // The knob's distance from the switch's left edge, whatever property placed it.
+        return style.left !== 'auto' ? parseFloat(style.left) : outer.width - parseFloat(style.right) - parseFloat(style.width);
+      };
+      const settled = () => Promise.all(input.getAnimations({ subtree: true }).map((a) => a.finished));
+      // The dialog takes the language's direction (for Arabic once its catalog has loaded), then the knob slides over.
+      await waitFor(() => getComputedStyle(input).direction === dir, 5000, `the switch in ${dir}`);
+      await settled();
+      const off = knob();
+      expect(root(el).activeElement).to.equal(input);
+      await sendKeys({ press: ' ' });
+      expect(input.checked).to.equal(true);
+      // The knob slides: read it when its transition has finished.
+      await settled();
+      const on = knob();
+      // On is toward the end of the line: right in ltr, left in rtl.
+      expect(dir === 'ltr' ? on > off : on < off, `${dir}: off ${off}, on ${on}`).to.equal(true);
+      expect(getComputedStyle(input).backgroundColor).to.not.equal(getComputedStyle(toggle(el, 'analytics')).backgroundColor);
+      const weights = [...root(el).querySelectorAll('.category')].map((li) => getComputedStyle(li.firstElementChild!).fontWeight);
+      expect(new Set(weights).size, `title weights ${weights}`).to.equal(1);
+      root(el).querySelector('dialog')!.close();
+    }
+    // Reduced motion: the knob jumps.
+    const sheets = [...(document.querySelector('consent-gate')?.shadowRoot?.adoptedStyleSheets ?? [])];
+    const reduced = sheets.flatMap((sheet) => [...sheet.cssRules]).some((rule) => rule instanceof CSSMediaRule && rule.conditionText.includes('prefers-reduced-motion') && rule.cssText.includes('transition: none'));
+    expect(reduced, 'a prefers-reduced-motion rule turns the transitions off').to.equal(true);
+  });
+
   it('withdraws from the "Privacy settings" button: the toggles start from the stored decision', async () => {
     consent.set({ functional: true, analytics: true, marketing: true }, 'banner');
     const el = await fixture<ConsentGate>(html`<consent-gate mode="preferences-button"></consent-gate>`);

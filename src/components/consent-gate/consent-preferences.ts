@@ -62,7 +62,7 @@ const styles = css`
     padding: 12px 0;
     border-top: 1px solid var(--gk-border);
   }
-  .category label {
+  .title {
     font-weight: 600;
   }
   .category p {
@@ -71,13 +71,53 @@ const styles = css`
     color: var(--gk-muted);
     font-size: 14px;
   }
+  /* A toggle switch drawn on the native checkbox (role="switch"): Space toggles it, a label names it, forms and
+     assistive technology see a checkbox; the knob's side says on or off without colour, and follows dir. */
   .category input {
     grid-row: 1 / span 2;
     grid-column: 2;
     align-self: center;
-    width: 22px;
-    height: 22px;
-    accent-color: var(--gk-accent);
+    position: relative;
+    flex: none;
+    inline-size: 44px;
+    block-size: 24px;
+    margin: 0;
+    appearance: none;
+    border-radius: 12px;
+    background: var(--gk-muted);
+    cursor: pointer;
+    transition: background-color 0.15s;
+  }
+  .category input::before {
+    content: '';
+    position: absolute;
+    inset-block-start: 3px;
+    inset-inline-start: 3px;
+    inline-size: 18px;
+    block-size: 18px;
+    border-radius: 50%;
+    background: #fff;
+    transition: inset-inline-start 0.15s;
+  }
+  .category input:checked {
+    background: var(--gk-accent);
+  }
+  .category input:checked::before {
+    inset-inline-start: 23px;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .category input,
+    .category input::before {
+      transition: none;
+    }
+  }
+  @media (forced-colors: active) {
+    .category input {
+      border: 1px solid CanvasText;
+    }
+    .category input::before {
+      background: CanvasText;
+    }
   }
   .always {
     grid-row: 1 / span 2;
@@ -154,7 +194,7 @@ export class ConsentPreferences implements ReactiveController, PreferencesPart {
             @change=${(e: Event) => (this.choices = { ...this.choices, [category]: (e.target as HTMLInputElement).checked })}
           />`;
     return html`<li class="category">
-      ${category === 'necessary' ? html`<span>${title}</span>` : html`<label for=${id}>${title}</label>`}
+      ${category === 'necessary' ? html`<span class="title">${title}</span>` : html`<label class="title" for=${id}>${title}</label>`}
       <p id="${id}-text">${description}</p>
       ${control}
     </li>`;
