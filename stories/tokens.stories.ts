@@ -1,14 +1,15 @@
-import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import manifest from '../dist/custom-elements.json';
+import { getCustomElements, type Meta, type StoryObj } from '@storybook/web-components-vite';
 
 /**
  * The design tokens every element reads (documented on GrowthKitElement, defaults in src/internal/shared-styles.ts),
  * with the value they have on this page: switch the Theme toolbar to "Brand" to see a host's own.
  */
 type Declaration = { tagName?: string; cssProperties?: { name: string; description?: string }[] };
-const tokens = (manifest as unknown as { modules: { declarations?: Declaration[] }[] }).modules
-  .flatMap((m) => m.declarations ?? [])
-  .find((d) => d.tagName === 'hand-raise-lead-button')!.cssProperties!;
+/** From the manifest the preview registered (.storybook/preview.ts): dist/ does not exist before a build. */
+const tokens = () =>
+  (getCustomElements() as { modules: { declarations?: Declaration[] }[] }).modules
+    .flatMap((m) => m.declarations ?? [])
+    .find((d) => d.tagName === 'hand-raise-lead-button')!.cssProperties!;
 
 const meta: Meta = {
   title: 'Design/Tokens',
@@ -32,7 +33,7 @@ export const Tokens: StoryObj = {
     await customElements.whenDefined('hand-raise-lead-button');
     const style = getComputedStyle(element);
     const body = canvasElement.querySelector('tbody')!;
-    for (const { name, description } of tokens) {
+    for (const { name, description } of tokens()) {
       const value = style.getPropertyValue(name).trim();
       const row = body.insertRow();
       const code = document.createElement('code');
