@@ -7,14 +7,13 @@
  * Target (issue #16): ≥ 1,000 accepted/s with p99 < 50 ms on SQLite on a 2-core machine.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createStandIns } from '../server/stand-ins/index.ts';
+import type { StandIns } from '../server/stand-ins/index.ts';
 import { startCollectorProcess } from '../test/server/collector-process.ts';
 import { startPostgres } from '../test/server/postgres.ts';
-import { validLead } from '../test/server/fixtures.ts';
+import { startStandIns, validLead } from '../test/server/fixtures.ts';
 
 const LEADS = Number(process.env.BENCH_LEADS ?? 4000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -77,7 +76,7 @@ function cpuMs(pid: number): number {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
-async function run(store: string, env: Record<string, string>, standIns: ReturnType<typeof createStandIns>) {
+async function run(store: string, env: Record<string, string>, standIns: StandIns) {
   const collector = await startCollectorProcess(env, process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []);
   let finished = false;
   try {
@@ -131,9 +130,7 @@ async function run(store: string, env: Record<string, string>, standIns: ReturnT
   }
 }
 
-const standIns = createStandIns({ webhookSecret: 'bench-webhook-secret-0123' });
-await new Promise<void>((resolve) => standIns.server.listen(0, '127.0.0.1', resolve));
-const base = `http://127.0.0.1:${(standIns.server.address() as AddressInfo).port}`;
+const { standIns, base } = await startStandIns('bench-webhook-secret-0123');
 const dir = mkdtempSync(join(tmpdir(), 'gk-bench-collector-'));
 const config = join(dir, 'growth-kit.config.json');
 const fast = { ratePerSecond: 100_000 };

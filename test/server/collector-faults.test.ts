@@ -7,13 +7,12 @@
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createStandIns, type StandIns } from '../../server/stand-ins/index.ts';
+import type { StandIns } from '../../server/stand-ins/index.ts';
 import { startCollectorProcess, type CollectorProcess } from './collector-process.ts';
-import { validLead } from './fixtures.ts';
+import { startStandIns, validLead } from './fixtures.ts';
 import { startPostgres, type Cluster } from './postgres.ts';
 
 const SECRET = 'stand-in-webhook-secret';
@@ -82,9 +81,8 @@ describe('collector fault suite', () => {
   let config: string;
   let cluster: Cluster;
   before(async () => {
-    standIns = createStandIns({ webhookSecret: SECRET });
-    await new Promise<void>((resolve) => standIns.server.listen(0, '127.0.0.1', resolve));
-    const base = `http://127.0.0.1:${(standIns.server.address() as AddressInfo).port}`;
+    let base: string;
+    ({ standIns, base } = await startStandIns(SECRET));
     dir = mkdtempSync(join(tmpdir(), 'gk-faults-'));
     config = join(dir, 'growth-kit.config.json');
     writeFileSync(

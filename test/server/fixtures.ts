@@ -1,5 +1,14 @@
-/** Payloads as the widgets post them, for the collector's tests. */
+/** Payloads as the widgets post them, and the destination stand-ins on a free port, for the collector's tests. */
 import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { createStandIns, type StandIns } from '../../server/stand-ins/index.ts';
+
+/** The destination stand-ins (server/stand-ins/) listening on loopback, and the base URL every destination points at. */
+export async function startStandIns(webhookSecret: string): Promise<{ standIns: StandIns; base: string }> {
+  const standIns = createStandIns({ webhookSecret });
+  await new Promise<void>((resolve) => standIns.server.listen(0, '127.0.0.1', resolve));
+  return { standIns, base: `http://127.0.0.1:${(standIns.server.address() as AddressInfo).port}` };
+}
 
 export function validLead(fields: Record<string, unknown> = {}): Record<string, unknown> & { submission_id: string } {
   const first = { utm_source: 'newsletter', utm_medium: 'email', utm_campaign: 'spring', referrer: 'https://news.example.org/', landing_page: 'https://www.example.com/pricing?utm_campaign=spring', at: new Date().toISOString() };

@@ -10,9 +10,9 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { buildConfig, type ConfigFile } from '../../server/forwarding/config.ts';
 import type { Settled } from '../../server/forwarding/forwarder.ts';
-import { createStandIns, type StandIns } from '../../server/stand-ins/index.ts';
+import type { StandIns } from '../../server/stand-ins/index.ts';
 import { startServer, type Running } from '../e2e/harness.ts';
-import { validLead } from './fixtures.ts';
+import { startStandIns, validLead } from './fixtures.ts';
 
 const SECRET = 'stand-in-webhook-secret';
 
@@ -67,8 +67,7 @@ describe('forwarding leads to the CRM and tools', () => {
   let standIns: StandIns;
   let server: Running;
   before(async () => {
-    standIns = createStandIns({ webhookSecret: SECRET });
-    await new Promise<void>((resolve) => standIns.server.listen(0, '127.0.0.1', resolve));
+    ({ standIns } = await startStandIns(SECRET));
     server = await collector(standIns);
   });
   after(async () => {
@@ -196,8 +195,7 @@ describe('forwarding leads to the CRM and tools', () => {
 
 describe('max_age', () => {
   it('a job still failing after max_age is dead, with the last answer kept', async () => {
-    const standIns = createStandIns({ webhookSecret: SECRET });
-    await new Promise<void>((resolve) => standIns.server.listen(0, '127.0.0.1', resolve));
+    const { standIns } = await startStandIns(SECRET);
     // 0.5 s of max age; the webhook is down the whole time.
     const server = await collector(standIns, { maxAgeHours: 0.5 / 3600, baseDelayMs: 50, maxDelayMs: 100 });
     try {
@@ -221,9 +219,8 @@ describe('spam without a CAPTCHA', () => {
   let standIns: StandIns;
   let server: Running;
   before(async () => {
-    standIns = createStandIns({ webhookSecret: SECRET });
-    await new Promise<void>((resolve) => standIns.server.listen(0, '127.0.0.1', resolve));
-    const base = `http://127.0.0.1:${(standIns.server.address() as AddressInfo).port}`;
+    let base: string;
+    ({ standIns, base } = await startStandIns(SECRET));
     server = await collector(standIns, {}, { minFillMs: 1500, perIpPerMinute: 0, perEmailPerHour: 2, turnstile: { secret: 'stand-in-turnstile-secret', url: `${base}/turnstile/turnstile/v0/siteverify` } });
   });
   after(async () => {
