@@ -46,13 +46,12 @@ function keyAt(destination: (typeof DESTINATIONS)[number], lead: ReturnType<type
  */
 async function allDelivered(standIns: StandIns, leads: ReturnType<typeof validLead>[], collector: Process): Promise<Record<string, number>> {
   const deadline = Date.now() + 60_000;
+  // Pending and running jobs counted in one query (one snapshot): asking for each state in turn could miss a
+  // batch that moved from running to pending between the two answers, and end the wait before its repeats.
   const open = async () => {
-    let count = 0;
-    for (const state of ['pending', 'running']) {
-      const answer = await fetch(`${collector.url}/admin/api/jobs?state=${state}&limit=500`, { headers: { Authorization: `Bearer ${TOKEN}` } });
-      count += ((await answer.json()) as { jobs: unknown[] }).jobs.length;
-    }
-    return count;
+    const answer = await fetch(`${collector.url}/admin/api/stats`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+    const { delivery } = (await answer.json()) as { delivery: { state: string; count: number }[] };
+    return delivery.filter((d) => d.state === 'pending' || d.state === 'running').reduce((sum, d) => sum + d.count, 0);
   };
   for (;;) {
     const missing = DESTINATIONS.flatMap((d) => {
