@@ -164,8 +164,12 @@ describe('<consent-gate> proof of consent and signals', () => {
   it('warns once about a cookie-domain that is not a domain and keeps the page host', async () => {
     const { captureWarnings } = await import('../helpers.js');
     const warnings = captureWarnings();
-    await fixture<ConsentGate>(html`<consent-gate cookie-domain="not a domain;"></consent-gate>`);
-    warnings.restore();
+    try {
+      const el = await fixture<ConsentGate>(html`<consent-gate cookie-domain="not a domain;"></consent-gate>`);
+      await waitFor(() => el.shadowRoot!.querySelector('[part="banner"]'), 5000, 'the banner');
+    } finally {
+      warnings.restore();
+    }
     expect(warnings.messages).to.have.length(1);
     expect(warnings.messages[0]).to.contain('<consent-gate> cookie-domain');
   });
@@ -174,17 +178,55 @@ describe('<consent-gate> proof of consent and signals', () => {
     const { captureWarnings } = await import('../helpers.js');
     try {
       const el = await fixture<ConsentGate>(html`<consent-gate cookie-name="site_consent" cookie-path="/" cookie-max-age="3600"></consent-gate>`);
-      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="accept"]')!.click();
+      (await waitFor(() => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="accept"]'), 5000, 'the banner')).click();
       expect(document.cookie).to.match(/(^|; )site_consent=/);
       expect(document.cookie).to.not.match(/(^|; )gk_consent=/);
       const warnings = captureWarnings();
-      await fixture<ConsentGate>(html`<consent-gate cookie-name="bad name;" cookie-path="relative" cookie-max-age="-5"></consent-gate>`);
-      warnings.restore();
+      try {
+        await fixture<ConsentGate>(html`<consent-gate cookie-name="bad name;" cookie-path="relative" cookie-max-age="-5"></consent-gate>`);
+        await waitFor(() => warnings.messages.length >= 3, 5000, 'the warnings');
+      } finally {
+        warnings.restore();
+      }
       expect(warnings.messages.map((m) => m.split(':')[0])).to.deep.equal([
         '[growth-kit] <consent-gate> cookie-name',
         '[growth-kit] <consent-gate> cookie-path',
         '[growth-kit] <consent-gate> cookie-max-age',
       ]);
+    } finally {
+      consent.configure({ cookieName: 'gk_consent', cookiePath: '/', maxAge: 180 * 24 * 3600 });
+    }
+  });
+
+  it("a returning visitor's decision in the cookie named by cookie-name is honoured from the first frame: no banner, and the gated content is stamped, never the placeholder", async () => {
+    // Decided earlier on this site, under its own cookie name; gk_consent (the default name) holds nothing.
+    const el0 = await fixture<ConsentGate>(html`<consent-gate cookie-name="site_consent"></consent-gate>`);
+    try {
+      (await waitFor(() => el0.shadowRoot!.querySelector<HTMLButtonElement>('[part="accept"]'), 5000, 'the banner')).click();
+      const saved = document.cookie.split('; ').find((c) => c.startsWith('site_consent='))!;
+      // A new page view: the state starts from the default cookie (empty) until the gate's settings arrive.
+      consent.configure({ cookieName: 'gk_consent' });
+      document.cookie = `${saved}; path=/`;
+      expect(consent.decided).to.equal(false);
+      const seen: string[] = [];
+      const holder = document.createElement('div');
+      const observer = new MutationObserver(() => {
+        for (const gate of holder.querySelectorAll('consent-gate')) {
+          if (gate.shadowRoot?.querySelector('[part="banner"]')) seen.push(`banner:${gate.getAttribute('mode')}`);
+          if (gate.shadowRoot?.querySelector('[part="placeholder"]')) seen.push('placeholder');
+        }
+      });
+      document.body.append(holder);
+      holder.innerHTML = `<consent-gate cookie-name="site_consent"></consent-gate>
+        <consent-gate cookie-name="site_consent" category="analytics"><template><p class="gated">video</p></template></consent-gate>`;
+      const gates = [...holder.querySelectorAll<ConsentGate>('consent-gate')];
+      for (const gate of gates) observer.observe(gate.shadowRoot!, { childList: true, subtree: true });
+      await waitFor(() => holder.querySelector('.gated'), 5000, 'the gated content');
+      await Promise.all(gates.map((g) => g.updateComplete));
+      observer.disconnect();
+      holder.remove();
+      expect(seen).to.deep.equal([]);
+      expect(gates[0].shadowRoot!.querySelector('[part="banner"]')).to.equal(null);
     } finally {
       consent.configure({ cookieName: 'gk_consent', cookiePath: '/', maxAge: 180 * 24 * 3600 });
     }

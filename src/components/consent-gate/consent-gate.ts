@@ -13,6 +13,9 @@ import type { PreferencesHost, PreferencesPart } from './consent-preferences-hos
 /** The preferences dialog is a lazy chunk, loaded when first opened (or for its GPC wording). */
 const loadPreferences = lazy(() => import('./consent-preferences.js'));
 
+/** The cookie attributes' checks: a lazy part, loaded only by a gate that sets one (cookie-settings.ts). */
+const loadCookieSettings = lazy(() => import('./cookie-settings.js'));
+
 /** Stamping gated content (script revival, embeds fitted to the column): a lazy part, loaded once consent allows. */
 const loadGated = lazy(() => import('./gated-content.js'));
 
@@ -51,6 +54,7 @@ export class ConsentGate extends GrowthKitElement implements PreferencesHost {
     categoryText: {},
     onetrustGroups: {},
     gpcNote: { state: true },
+    cookiePending: { state: true },
   };
 
   /** The category the gated content needs: necessary, functional, analytics or marketing. */
@@ -81,6 +85,8 @@ export class ConsentGate extends GrowthKitElement implements PreferencesHost {
   private preferences: PreferencesPart | null = null;
   /** Whether the banner says that Global Privacy Control keeps marketing off (its wording arrives lazily). */
   private gpcNote = false;
+  /** Whether the cookie attributes are on their way (the banner and placeholder wait for them). */
+  private cookiePending = false;
 
   private readonly consentState = new ConsentController(this);
   private readonly attrs = new AttributesController<{ category: ConsentCategory; mode: ConsentGateMode }>(this, {
@@ -142,26 +148,14 @@ export class ConsentGate extends GrowthKitElement implements PreferencesHost {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('policyVersion') && this.policyVersion) consent.configure({ policyVersion: String(this.policyVersion).slice(0, 50) });
     const cookie = changed.has('cookieDomain') || changed.has('cookieName') || changed.has('cookiePath') || changed.has('cookieMaxAge');
-    if (cookie || changed.has('policyVersion')) {
-      const domain = String(this.cookieDomain ?? '').trim().replace(/^\./, '');
-      const validDomain = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(domain);
-      if (domain && !validDomain) this.warn('cookie-domain', `"${domain.slice(0, 60)}" is not a domain name; using the page's host`);
-      const name = String(this.cookieName ?? '');
-      const validName = /^[\w-]{1,64}$/.test(name);
-      if (name && !validName) this.warn('cookie-name', 'expected letters, digits, - or _; using gk_consent');
-      const path = String(this.cookiePath ?? '');
-      const validPath = /^\/[\w\-./]{0,200}$/.test(path);
-      if (path && !validPath) this.warn('cookie-path', 'expected a path starting with /; using /');
-      const maxAge = Number(this.cookieMaxAge);
-      const validAge = this.cookieMaxAge !== '' && Number.isInteger(maxAge) && maxAge > 0 && maxAge <= 400 * 86400;
-      if (this.cookieMaxAge && !validAge) this.warn('cookie-max-age', 'expected whole seconds up to 400 days; using 180 days');
-      consent.configure({
-        ...(this.policyVersion ? { policyVersion: String(this.policyVersion).slice(0, 50) } : {}),
-        ...(validDomain ? { cookieDomain: domain } : {}),
-        ...(validName ? { cookieName: name } : {}),
-        ...(validPath ? { cookiePath: path } : {}),
-        ...(validAge ? { maxAge } : {}),
+    if (cookie && (this.cookieDomain || this.cookieName || this.cookiePath || this.cookieMaxAge)) {
+      this.cookiePending = true;
+      void loadCookieSettings().then((part) => {
+        if (part) consent.configure(part.cookieSettings(this));
+        else this.warn('cookie-name', 'the cookie settings could not be loaded; using the defaults until the next change');
+        this.cookiePending = false;
       });
     }
     if (changed.has('endpoint') && this.endpoint) setProofEndpoint(this.endpoint);
@@ -176,7 +170,7 @@ export class ConsentGate extends GrowthKitElement implements PreferencesHost {
 
   /** Stamps the template's content into light DOM once granted; removes it on withdrawal. */
   private syncGatedContent(): void {
-    if (this.effectiveMode !== 'gate') return;
+    if (this.effectiveMode !== 'gate' || this.cookiePending) return;
     // React's JSX and Vue's templates give a <template> DOM children instead of content: moved into its content,
     // they are inert until consent, and stamped like any template's.
     const holder = this.querySelector<HTMLTemplateElement>(':scope > template');
@@ -207,6 +201,7 @@ export class ConsentGate extends GrowthKitElement implements PreferencesHost {
       return html`<button part="settings" type="button" class="gk-button link small" aria-haspopup="dialog" @click=${() => this.showPreferences()}>${t('consent.settings')}</button>
         ${this.preferences?.render() ?? nothing}`;
     }
+    if (this.cookiePending) return nothing;
     if (mode === 'gate') {
       const category = this.attrs.values.category;
       if (this.consentState.has(category)) return html`<slot name="gated"></slot>`;
