@@ -43,17 +43,21 @@ export default {
       },
     },
     {
-      // The design tokens are shared (src/internal/shared-styles.ts sets their defaults on every element's :host)
-      // and documented once, on GrowthKitElement, which the analyzer does not read: every element lists them.
+      // The design tokens and the theme attribute are shared (src/internal/shared-styles.ts sets the tokens on every
+      // element's :host and their dark values under [theme]) and documented once, on GrowthKitElement, which the
+      // analyzer does not read: every element lists them.
       name: 'growth-kit:shared-tokens',
       packageLinkPhase({ customElementsManifest }) {
         const source = readFileSync('src/internal/base-element.ts', 'utf8');
         const tokens = [...source.matchAll(/@cssproperty (--[\w-]+) - (.+)/g)].map(([, name, description]) => ({ name, description }));
+        const attributes = [...source.matchAll(/@attr \{(.+?)\} ([\w-]+) - (.+)/g)].map(([, type, name, description]) => ({ name, type: { text: type }, description }));
         for (const mod of customElementsManifest.modules) {
           for (const declaration of mod.declarations ?? []) {
             if (!declaration.customElement || !declaration.tagName) continue;
             const own = declaration.cssProperties ?? [];
             declaration.cssProperties = [...own, ...tokens.filter((t) => !own.some((o) => o.name === t.name))];
+            const ownAttributes = declaration.attributes ?? [];
+            declaration.attributes = [...ownAttributes, ...attributes.filter((a) => !ownAttributes.some((o) => o.name === a.name))];
           }
         }
       },

@@ -3,9 +3,21 @@ import manifest from '../dist/custom-elements.json';
 import { defineAll } from '../src/elements.js';
 import { documentOnly, forDocs } from './manifest-for-docs.js';
 import '../stories/brand-theme.css';
+import '../stories/dark-page.css';
 
 setCustomElementsManifest(forDocs(manifest));
 defineAll();
+
+/** The Theme toolbar's "Dark": theme="dark" on every element a story renders (unless the story sets its own). */
+const KIT = 'hand-raise-lead-button, consent-gate, course-progress-tracker';
+const applyDark = () => {
+  const dark = document.documentElement.dataset.theme === 'dark';
+  for (const el of document.querySelectorAll(KIT)) {
+    if (dark && !el.hasAttribute('theme')) el.setAttribute('theme', 'dark'), el.setAttribute('data-toolbar-theme', '');
+    else if (!dark && el.hasAttribute('data-toolbar-theme')) el.removeAttribute('theme'), el.removeAttribute('data-toolbar-theme');
+  }
+};
+new MutationObserver(applyDark).observe(document.documentElement, { childList: true, subtree: true, attributeFilter: ['data-theme'] });
 
 const preview: Preview = {
   tags: ['autodocs'],
@@ -29,13 +41,14 @@ const preview: Preview = {
       toolbar: { title: 'Locale', icon: 'globe', items: ['en', 'de', 'es', 'fr', 'pt-BR', 'it', 'nl', 'pl', 'ja', 'ar'], dynamicTitle: true },
     },
     theme: {
-      description: "The kit's own look, or a host's brand set through the design tokens (stories/brand-theme.css).",
+      description: "The kit's own look, a host's brand set through the design tokens (stories/brand-theme.css), or the dark theme.",
       toolbar: {
         title: 'Theme',
         icon: 'paintbrush',
         items: [
           { value: 'default', title: 'Default' },
           { value: 'brand', title: 'Brand (host CSS)' },
+          { value: 'dark', title: 'Dark (theme="dark")' },
         ],
         dynamicTitle: true,
       },

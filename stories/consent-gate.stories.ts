@@ -73,3 +73,6 @@ export const PreferencesRtl: Story = {
   render: (a) => html`<div lang="ar" dir="rtl"><consent-gate privacy-policy-url=${a['privacy-policy-url']}></consent-gate></div>`,
   play: ({ canvasElement }) => openPreferences(canvasElement),
 };
+/** theme="dark" (the Theme toolbar's Dark): every token has a dark value. */
+export const BannerDark: Story = { ...Banner, globals: { theme: 'dark' } };
+export const PreferencesDark: Story = { ...Preferences, globals: { theme: 'dark' } };

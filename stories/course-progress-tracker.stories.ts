@@ -101,3 +101,5 @@ export const Vidyard: Story = {
     <div data-lesson-id="intro" data-player="vidyard" style="max-width:480px"><img class="vidyard-player-embed" data-uuid="demo-uuid" data-v="4" alt="Welcome video" /></div>
   </course-progress-tracker>`,
 };
+/** theme="dark" (the Theme toolbar's Dark). */
+export const InProgressDark: Story = { ...InProgress, globals: { theme: 'dark' } };

@@ -125,3 +125,5 @@ export const German: Story = {
   render: (a) => html`<div lang="de">${render(a)}</div>`,
   play: async ({ canvasElement }) => void (await openForm(canvasElement)),
 };
+/** theme="dark" (the Theme toolbar's Dark): the form with its errors. */
+export const RequiredFieldErrorsDark: Story = { ...RequiredFieldErrors, globals: { theme: 'dark' } };

@@ -12,7 +12,9 @@ watchConsent();
 
 /**
  * What every Growth Kit element shares: its version for the guarded define, messages, warnings and outcomes.
- * And the design tokens (defaults in shared-styles.ts), which a page sets on the elements to theme the kit:
+ * And the colour scheme (each token has a dark value too), and the design tokens (defaults in shared-styles.ts),
+ * which a page sets on the elements to theme the kit:
+ * @attr {'light' | 'dark' | 'auto'} theme - The colour scheme: light (the default, whatever the system), dark, or auto (dark when the visitor's system is).
  * @cssproperty --gk-accent - Accent: buttons, links, focus rings, the progress bar.
  * @cssproperty --gk-accent-contrast - Text on the accent.
  * @cssproperty --gk-text - Text.
@@ -21,11 +23,13 @@ watchConsent();
  * @cssproperty --gk-border - Borders, and the ring of a lesson to do.
  * @cssproperty --gk-danger - Validation errors.
  * @cssproperty --gk-success - Done: a finished lesson, a completed course.
+ * @cssproperty --gk-subtle - Quiet fills: the progress bar's track, the gate's placeholder.
  * @cssproperty --gk-radius - Corner radius (cards and dialogs use twice this).
  * @cssproperty --gk-font - Font family.
  */
 export abstract class GrowthKitElement extends LitElement {
   static readonly gkVersion = VERSION;
+
 
   /** Each property's attribute is its name in kebab case (`privacyPolicyUrl` ↔ `privacy-policy-url`), unless given. */
   static override createProperty(name: PropertyKey, options?: PropertyDeclaration): void {
@@ -37,6 +41,12 @@ export abstract class GrowthKitElement extends LitElement {
    * @internal
    */
   readonly i18n = new LocaleController(this);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const theme = this.getAttribute('theme');
+    if (theme && !/^(light|dark|auto)$/.test(theme)) this.warn('theme', 'expected light, dark or auto; using light');
+  }
 
   /** @internal */
   warn(attribute: string, problem: string): void {

@@ -5,6 +5,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { LitElement } from 'lit';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
+import { emulateMedia } from '@web/test-runner-commands';
 import { defineAll, ELEMENTS } from '../../src/elements.js';
 import { captureWarnings, cleanSlate, waitFor } from '../helpers.js';
 
@@ -41,6 +42,7 @@ const cases: Case[] = [
   },
 ];
 
+const surface = (el: Element) => getComputedStyle(el).getPropertyValue('--gk-surface').trim();
 const shadowText = (el: Element) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
 
 async function make(tag: string, attrs: string): Promise<LitElement> {
@@ -92,6 +94,35 @@ for (const c of cases) {
     it('is accessible (axe)', async () => {
       const el = await make(c.tag, c.good);
       await expect(el).to.be.accessible();
+    });
+
+    it('theme: light by default, dark with theme="dark", and one warning for a bad value', async () => {
+      const plain = await make(c.tag, c.good);
+      expect([surface(plain), getComputedStyle(plain).colorScheme]).to.deep.equal(['#ffffff', 'normal']);
+      const dark = await make(c.tag, `${c.good} theme="dark"`);
+      expect([surface(dark), getComputedStyle(dark).colorScheme]).to.deep.equal(['#1e1d24', 'dark']);
+      const warnings = captureWarnings();
+      const bad = await make(c.tag, `${c.good} theme="night"`);
+      warnings.restore();
+      expect(warnings.messages).to.deep.equal([`[growth-kit] <${c.tag}> theme: expected light, dark or auto; using light`]);
+      expect(surface(bad)).to.equal('#ffffff');
+    });
+
+    it('theme: light on a dark system unless theme="auto", which follows the system (Chromium: Firefox over WebDriver BiDi cannot emulate it)', async function () {
+      try {
+        await emulateMedia({ colorScheme: 'dark' });
+      } catch {
+        this.skip();
+      }
+      try {
+        const plain = await make(c.tag, c.good);
+        const auto = await make(c.tag, `${c.good} theme="auto"`);
+        expect([surface(plain), surface(auto)]).to.deep.equal(['#ffffff', '#1e1d24']);
+        await emulateMedia({ colorScheme: 'light' });
+        expect(surface(auto)).to.equal('#ffffff');
+      } finally {
+        await emulateMedia({ colorScheme: 'light' });
+      }
     });
   });
 }

@@ -46,7 +46,7 @@ describe('Storybook stories', { concurrency: 2 }, () => {
   // (as ::part()) and CSS custom properties, and nothing the element keeps to itself.
   const PUBLIC = {
     'hand-raise-lead-button': ['glm-content', 'cta-tracking', 'button-text', 'variant', 'small', 'required-fields', 'user-name', 'gk-lead-submitted', '::part(button)', '--gk-accent'],
-    'consent-gate': ['category', 'mode', 'privacy-policy-url', 'cookie-domain', 'onetrust-groups', '::part(banner)', '--gk-surface'],
+    'consent-gate': ['category', 'mode', 'theme', 'privacy-policy-url', 'cookie-domain', 'onetrust-groups', '::part(banner)', '--gk-surface', '--gk-subtle'],
     'course-progress-tracker': ['course-id', 'lessons', 'complete-at', 'xapi-endpoint', 'gk-course-complete', '::part(lessons)', '::part(progress)'],
   };
   const PRIVATE = ['attrs', 'open', 'loading', 'loadFailed', 'settings', 'handleClick', 'consentState', 'effectiveMode', 'preferences', 'progress', 'announcement', 'tracking', 'glmContent', 'ctaTracking', 'courseId'];

@@ -66,7 +66,7 @@ export const styles = css`
     padding: 16px;
     border: 1px dashed var(--gk-border);
     border-radius: var(--gk-radius);
-    background: #f6f6f8;
+    background: var(--gk-subtle);
   }
   a {
     color: var(--gk-accent);

@@ -96,7 +96,7 @@ const styles = css`
     inline-size: 18px;
     block-size: 18px;
     border-radius: 50%;
-    background: #fff;
+    background: var(--gk-surface);
     transition: inset-inline-start 0.15s;
   }
   .category input:checked {

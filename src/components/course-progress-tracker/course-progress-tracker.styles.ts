@@ -17,7 +17,7 @@ export const styles = css`
   .bar {
     height: 12px;
     border-radius: 6px;
-    background: #e6e6ea;
+    background: var(--gk-subtle);
     overflow: hidden;
   }
   .fill {
@@ -47,7 +47,7 @@ export const styles = css`
     border: 2px solid var(--gk-border);
     border-radius: 50%;
     box-sizing: border-box;
-    color: #fff;
+    color: var(--gk-surface);
     font-size: 0.75em;
     font-weight: 700;
   }

@@ -95,6 +95,8 @@ export const formStyles = css`
   .notice.saved {
     color: var(--gk-text);
     background: #fff8e1;
+    /* An amber tint of the surface, light or dark (a flat light amber where color-mix() is unknown). */
+    background: color-mix(in srgb, #f5a623 14%, var(--gk-surface));
   }
   .notice.problem {
     color: var(--gk-danger);
