@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { HandRaiseLeadButton } from '../src/components/hand-raise-lead-button/hand-raise-lead-button.js';
 import type { SendResult } from '../src/runtime/delivery/transport.js';
@@ -21,7 +21,8 @@ interface Args {
   endpoint: string;
 }
 
-const render = (a: Args) => html`<hand-raise-lead-button
+/** The element from the story's args, with `content` as its children. */
+const element = (a: Args, content: unknown = nothing) => html`<hand-raise-lead-button
   glm-content=${a['glm-content']}
   button-text=${ifDefined(a['button-text'])}
   variant=${a.variant}
@@ -35,7 +36,9 @@ const render = (a: Args) => html`<hand-raise-lead-button
   user-name=${ifDefined(a['user-name'])}
   cta-tracking=${ifDefined(a['cta-tracking'])}
   endpoint=${a.endpoint}
-></hand-raise-lead-button>`;
+  >${content}</hand-raise-lead-button
+>`;
+const render = (a: Args) => element(a);
 
 const meta: Meta<Args> = {
   title: 'Widgets/hand-raise-lead-button',
@@ -127,3 +130,8 @@ export const German: Story = {
 };
 /** theme="dark" (the Theme toolbar's Dark): the form with its errors. */
 export const RequiredFieldErrorsDark: Story = { ...RequiredFieldErrors, globals: { theme: 'dark' } };
+/** Next steps in the `success` slot: the host's own link to book a meeting, under the thank-you. */
+export const SuccessWithMeetingLink: Story = {
+  ...submitting(accepted, 'gk-lead-submitted'),
+  render: (a) => element(a, html`<p slot="success">While you wait: <a href="https://meetings.example.com/sales">book a 20-minute call</a> with our team.</p>`),
+};

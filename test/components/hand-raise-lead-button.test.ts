@@ -250,6 +250,25 @@ describe('<hand-raise-lead-button>', () => {
     expect((attribution as { anonymous_id: unknown }).anonymous_id).to.equal(null);
   });
 
+  it('shows the host\'s next steps (the success slot: a meeting link) under the thanks, and not before', async () => {
+    const el = await fixture<HandRaiseLeadButton>(html`<hand-raise-lead-button glm-content="next-steps"
+      ><p slot="success"><a href="https://meetings.example.com/sales">Book a call</a></p></hand-raise-lead-button
+    >`);
+    const link = el.querySelector('a')!;
+    await open(el);
+    expect(link.getClientRects().length, 'hidden while the form shows').to.equal(0);
+    fill(el, complete);
+    const submitted = oneEvent(el, 'gk-lead-submitted');
+    q<HTMLFormElement>(el, 'form')!.requestSubmit();
+    await submitted;
+    await el.updateComplete;
+    const slot = q<HTMLSlotElement>(el, 'slot[name="success"]')!;
+    expect(slot.assignedElements()).to.deep.equal([link.parentElement]);
+    expect(slot.previousElementSibling!.matches('.notice.success')).to.equal(true);
+    expect(link.getClientRects().length, 'shown in the dialog').to.be.greaterThan(0);
+    await expect(el).to.be.accessible();
+  });
+
   it('has a spam trap a person never meets (off screen, out of the tab order, hidden from assistive tech, never focused); what a bot types into it goes with the lead', async () => {
     const el = await fixture<HandRaiseLeadButton>(html`<hand-raise-lead-button glm-content="trap" first-name="A" last-name="B" email="a@b.example" company-name="C"></hand-raise-lead-button>`);
     await open(el);

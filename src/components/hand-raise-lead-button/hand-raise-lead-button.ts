@@ -25,6 +25,7 @@ const loadForm = lazy(() => import('./lead-form.js'));
  *
  * @tag hand-raise-lead-button
  * @summary Hand-raise lead capture.
+ * @slot success - Next steps shown under the thank-you once the lead is in (or saved to send later), e.g. a link to book a meeting.
  * @event {CustomEvent<LeadSubmitDetail>} gk-lead-submit - Before sending; cancelable. detail: { payload } (enrich it, or cancel to veto).
  * @event {CustomEvent<LeadSubmittedDetail>} gk-lead-submitted - The endpoint accepted the lead. detail: { submissionId, glmContent }
  * @event {CustomEvent<LeadErrorDetail>} gk-lead-error - The lead was saved for later ('saved') or refused ('rejected'). detail: { submissionId, glmContent, reason, status }

@@ -98,6 +98,11 @@ export const formStyles = css`
     /* An amber tint of the surface, light or dark (a flat light amber where color-mix() is unknown). */
     background: color-mix(in srgb, #f5a623 14%, var(--gk-surface));
   }
+  /* The host's next steps (a meeting link, say) under the thank-you. */
+  ::slotted([slot='success']) {
+    display: block;
+    margin-block-end: 12px;
+  }
   .notice.problem {
     color: var(--gk-danger);
   }

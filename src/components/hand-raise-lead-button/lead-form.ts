@@ -338,6 +338,7 @@ export class LeadForm implements ReactiveController, LeadFormPart {
       return html`<div class="body">
         ${heading}
         <p class="notice ${success ? 'success' : 'saved'}" role="status" tabindex="-1" data-autofocus>${t(success ? 'lead.thanks' : 'lead.saved')}</p>
+        <slot name="success"></slot>
         <div class="actions"><button type="button" class="gk-button" @click=${() => this.host.close()}>${t('lead.close')}</button></div>
       </div>`;
     }
