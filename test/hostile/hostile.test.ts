@@ -383,7 +383,11 @@ describe('hostile hosts', () => {
                   // What the case set off (posts, lookups, the tasks they queue) finishes within the case.
                   do await new Promise((r) => setTimeout(r, 0));
                   while (window.__inflight > 0);
-                  const rendered = el.shadowRoot && (el.shadowRoot.childElementCount > 0 || (tag === 'consent-gate' && window.GrowthKit.consent.get() !== null));
+                  const shows = () => el.shadowRoot && (el.shadowRoot.childElementCount > 0 || (tag === 'consent-gate' && window.GrowthKit.consent.get() !== null));
+                  // A part the element waits for (a gate's cookie settings, say) is a lazy import, not a request:
+                  // it shows within 2 s once that part has loaded, or without it.
+                  for (let i = 0; i < 100 && !shows(); i++) await new Promise((r) => setTimeout(r, 20));
+                  const rendered = shows();
                   return { ok: Boolean(rendered) && window.__errors.length === errors, rendered: Boolean(rendered), errors: window.__errors.slice(errors) };
                 } catch (error) {
                   return { ok: false, errors: [String(error)] };
