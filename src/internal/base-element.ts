@@ -30,7 +30,6 @@ watchConsent();
 export abstract class GrowthKitElement extends LitElement {
   static readonly gkVersion = VERSION;
 
-
   /** Each property's attribute is its name in kebab case (`privacyPolicyUrl` ↔ `privacy-policy-url`), unless given. */
   static override createProperty(name: PropertyKey, options?: PropertyDeclaration): void {
     super.createProperty(name, typeof name === 'string' && options?.attribute === undefined ? { ...options, attribute: kebab(name) } : options);
