@@ -105,7 +105,9 @@ describe('hostile hosts', () => {
     // Consent: Accept stamps the gated template, and its script runs once.
     await page.locator('consent-gate#banner [part="accept"]').click();
     await page.locator('consent-gate#gate #gated').waitFor();
-    await page.waitForFunction('window.__gatedRan === 1');
+    // A function, not a string: Playwright evaluates a string predicate again on every poll, which a CSP without
+    // 'unsafe-eval' refuses once the first check (run through DevTools) came out false.
+    await page.waitForFunction(() => (window as unknown as { __gatedRan?: number }).__gatedRan === 1);
     // The lead form: open, measure, submit.
     const leadsBefore = leads();
     await page.locator('hand-raise-lead-button button[part="button"]').click();
