@@ -3,6 +3,8 @@ import { css, type CSSResult } from 'lit';
 /**
  * What every modal of the kit (the lead form, consent preferences) shares. It arrives with the lazy chunk that
  * opens the first dialog and is adopted into that element's shadow root, so the initial download carries none of it.
+ * Every rule is scoped to the dialog: the same shadow root holds the consent banner, whose heading and actions
+ * must not change when the dialog's styles arrive.
  */
 export const dialogStyles = css`
   dialog {
@@ -28,21 +30,21 @@ export const dialogStyles = css`
   dialog::backdrop {
     background: rgba(20, 20, 30, 0.55);
   }
-  .body {
+  dialog .body {
     padding: 24px;
   }
-  h2 {
+  dialog h2 {
     margin: 0 0 4px;
     font-size: 22px;
     line-height: 1.3;
   }
-  .intro {
+  dialog .intro {
     margin: 0 0 16px;
     color: var(--gk-muted);
   }
   /* The actions are a sticky footer of the scrolling dialog: Cancel and Submit stay on screen whatever the form's
      length, its errors or the fields it shows. */
-  .actions {
+  dialog .actions {
     position: sticky;
     bottom: 0;
     display: flex;

@@ -87,6 +87,21 @@ describe('<consent-gate> preferences', () => {
     expect(reduced, 'a prefers-reduced-motion rule turns the transitions off').to.equal(true);
   });
 
+  it('nothing moves behind the dialog: the banner, its heading and its buttons keep their boxes and styles when the preferences open', async () => {
+    const el = await fixture<ConsentGate>(html`<consent-gate privacy-policy-url="https://example.com/privacy"></consent-gate>`);
+    const banner = root(el).querySelector<HTMLElement>('[part="banner"]')!;
+    const look = () =>
+      [banner, banner.querySelector('h2')!, banner.querySelector('.actions')!, ...banner.querySelectorAll('.gk-button')].map((node) => {
+        const box = node.getBoundingClientRect();
+        const style = getComputedStyle(node);
+        return `${node.className || node.localName} ${box.x},${box.y} ${box.width}×${box.height} ${style.fontSize} ${style.margin} ${style.padding} ${style.borderTopWidth} ${style.position}`;
+      });
+    const before = look();
+    root(el).querySelector<HTMLButtonElement>('[part="preferences"]')!.click();
+    await openDialog(el);
+    expect(look()).to.deep.equal(before);
+  });
+
   it('withdraws from the "Privacy settings" button: the toggles start from the stored decision', async () => {
     consent.set({ functional: true, analytics: true, marketing: true }, 'banner');
     const el = await fixture<ConsentGate>(html`<consent-gate mode="preferences-button"></consent-gate>`);
