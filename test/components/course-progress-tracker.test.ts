@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { CourseProgressTracker } from '../../src/components/course-progress-tracker/course-progress-tracker.js';
 import { configure } from '../../src/runtime/config/index.js';
 import { defineAll } from '../../src/elements.js';
-import { cleanSlate, endpoint, submissions, waitFor } from '../helpers.js';
+import { captureWarnings, cleanSlate, endpoint, submissions, waitFor } from '../helpers.js';
 
 defineAll();
 
@@ -142,6 +142,20 @@ describe('<course-progress-tracker>', () => {
     expect(passed.object).to.deep.include({ objectType: 'Activity', id: `${location.origin}/courses/${courseId}/lessons/q1` });
     expect(passed.result).to.deep.include({ success: true, score: { scaled: 0.9 } });
   });
+  it('a xapi-endpoint that is not http(s) warns once, at the first learning event, and only the statements are left out', async () => {
+    const warnings = captureWarnings();
+    try {
+      const el = await fixture<CourseProgressTracker>(html`<course-progress-tracker course-id=${courseId} lessons=${lessons} xapi-endpoint="javascript:alert(1)"></course-progress-tracker>`);
+      await el.reportQuiz('q1', { score: 9, max: 10 });
+      await el.complete('v1');
+      await waitFor(async () => (await submissions('course_progress')).some((r) => r.body.course_id === courseId && r.body.lesson_id === 'v1'), 5000, 'the progress');
+    } finally {
+      warnings.restore();
+    }
+    expect(warnings.messages).to.deep.equal(['[growth-kit] <course-progress-tracker> xapi-endpoint: is not an http(s) URL; no xAPI statements are sent']);
+    expect((await submissions('xapi_statement')).filter((r) => JSON.stringify(r.body.object).includes(courseId))).to.deep.equal([]);
+  });
+
   it('xAPI: a learner without a user-id is one stable account per browser, score.scaled stays within [-1, 1], and the LRS answers 200 with the ids', async () => {
     const other = `${courseId}-b`;
     const first = await fixture<CourseProgressTracker>(html`<course-progress-tracker course-id=${courseId} lessons=${lessons} xapi-endpoint=${`${endpoint()}/xapi`}></course-progress-tracker>`);

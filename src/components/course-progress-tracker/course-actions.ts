@@ -14,6 +14,14 @@ import type { ProgressEvent } from './progress-event.schema.js';
 /** xAPI statements: loaded only when the tracker has an `xapi-endpoint`. */
 const loadXapi = lazy(() => import('./xapi.js'));
 
+/** The xAPI endpoint, http(s) only; checked here, off the initial path, the first time a statement is due. */
+function xapiEndpoint(c: CourseHost): string | null {
+  if (!c.xapiEndpoint) return null;
+  const url = toHttpUrl(String(c.xapiEndpoint));
+  if (!url) c.warn('xapi-endpoint', 'is not an http(s) URL; no xAPI statements are sent');
+  return url;
+}
+
 export interface PostOptions {
   /** The milestone this 'progressed' event reports, once per lesson per learner. */
   milestone?: 25 | 50 | 75 | 100;
@@ -102,7 +110,7 @@ export async function post(
     duration: Math.round(state?.duration ?? 0),
     occurred_at: new Date().toISOString(),
   };
-  const xapiUrl = c.xapiUrl;
+  const xapiUrl = xapiEndpoint(c);
   if (xapiUrl) void loadXapi().then((x) => x?.sendStatement(c, xapiUrl, body));
   const { result } = await deliver(endpoint, body, body.event_id, { keepalive });
   return result?.body ?? null;

@@ -40,8 +40,8 @@ export interface CourseHost extends ReactiveControllerHost {
   readonly userId: string;
   readonly endpoint: string;
   readonly rules: CourseRules;
-  /** The xAPI Learning Record Store, http(s) only, or null. */
-  readonly xapiUrl: string | null;
+  /** The `xapi-endpoint` attribute, unchecked (course-actions.ts checks it when there is a statement to send). */
+  readonly xapiEndpoint: string;
   readonly i18n: LocaleController;
   /** The learner's progress; replace it (or call saveProgress) to re-render. */
   progress: CourseState;

@@ -3,7 +3,7 @@ import { AttributesController } from '../../controllers/attributes-controller.js
 import { GrowthKitElement } from '../../internal/base-element.js';
 import { baseStyles } from '../../internal/shared-styles.js';
 import { lazy, readLocal, stringify, writeLocal } from '../../runtime/base/index.js';
-import { percent, toHttpUrl } from '../../runtime/config/index.js';
+import { percent } from '../../runtime/config/index.js';
 import type { CourseHost, CourseRules, CourseState, LessonProgress } from './course-host.js';
 import { parseCompletion, parseLessons, type CompletionRule, type Lesson } from './course-progress-tracker.attributes.js';
 import { styles } from './course-progress-tracker.styles.js';
@@ -151,17 +151,6 @@ export class CourseProgressTracker extends GrowthKitElement implements CourseHos
    */
   get rules(): CourseRules {
     return this.attrs.values;
-  }
-
-  /**
-   * The xAPI endpoint, http(s) only.
-   * @internal
-   */
-  get xapiUrl(): string | null {
-    if (!this.xapiEndpoint) return null;
-    const url = toHttpUrl(String(this.xapiEndpoint));
-    if (!url) this.warn('xapi-endpoint', 'is not an http(s) URL; no xAPI statements are sent');
-    return url;
   }
 
   /** @internal */
