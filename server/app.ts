@@ -161,12 +161,12 @@ function courseState(events: Record<string, unknown>[], origin: string) {
   return { lessons, course_completed: completed, badge_url: completed ? `${origin}/api/badges/${encodeURIComponent(courseId)}.svg` : null };
 }
 
+/** The reference endpoint's badge: a tick in a ring, named by its label (no caption: the tracker shows it at 32 px). */
 function badge(courseId: string): string {
   const label = courseId.replace(/[^\w .-]/g, '').slice(0, 24);
   return `<svg xmlns="http://www.w3.org/2000/svg" width="120" height="120" viewBox="0 0 120 120" role="img" aria-label="Badge: ${label}">
 <circle cx="60" cy="60" r="56" fill="#5b3cc4"/><circle cx="60" cy="60" r="44" fill="none" stroke="#fff" stroke-width="4"/>
-<path d="M40 62l14 14 28-32" fill="none" stroke="#fff" stroke-width="8" stroke-linecap="round" stroke-linejoin="round"/>
-<text x="60" y="108" font-family="sans-serif" font-size="10" fill="#fff" text-anchor="middle">${label}</text></svg>`;
+<path d="M40 62l14 14 28-32" fill="none" stroke="#fff" stroke-width="8" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
 }
 
 export interface App {

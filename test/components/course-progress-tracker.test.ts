@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import type { CourseProgressTracker } from '../../src/components/course-progress-tracker/course-progress-tracker.js';
 import { configure } from '../../src/runtime/config/index.js';
 import { defineAll } from '../../src/elements.js';
@@ -49,6 +50,30 @@ describe('<course-progress-tracker>', () => {
       ['failed', 'q1', 70, 'u1'],
       ['passed', 'q1', 90, 'u1'],
     ]);
+  });
+
+  it('completing the course moves nothing: "Course complete" and the badge appear in the title row\'s reserved room, and the player below stays put', async () => {
+    for (const [width, title] of [[1280, 'CI/CD fundamentals'], [390, 'CI/CD fundamentals for teams that ship every day'], [390, '']] as const) {
+      await setViewport({ width, height: 800 });
+      const el = await fixture<CourseProgressTracker>(
+        html`<course-progress-tracker course-id=${`${courseId}-${width}-${title.length}`} user-id="u-badge" course-title=${title} lessons=${lessons}
+          ><div class="player" style="height:120px">video</div></course-progress-tracker
+        >`,
+      );
+      const player = el.querySelector('.player')!;
+      const before = player.getBoundingClientRect().top;
+      await el.reportQuiz('q1', { score: 9, max: 10 });
+      const done = oneEvent(el, 'gk-course-complete');
+      await el.complete('v1');
+      await done;
+      await el.updateComplete;
+      const badge = await waitFor(() => el.shadowRoot!.querySelector<HTMLImageElement>('[part="badge"]'), 5000, 'the badge');
+      await waitFor(() => badge.complete, 5000, 'the badge image');
+      expect(el.shadowRoot!.querySelector('.complete')!.textContent!.trim()).to.equal('Course complete');
+      expect(player.getBoundingClientRect().top, `${width} px, ${title ? 'with a title' : 'without one'}`).to.equal(before);
+      await expect(el).to.be.accessible();
+    }
+    await setViewport({ width: 800, height: 600 });
   });
 
   it('shows each lesson state by shape, not colour alone: to do is a grey ring, under way a dashed ring, done a filled tick; all on the title\'s centre line', async () => {

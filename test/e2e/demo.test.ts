@@ -115,7 +115,7 @@ describe('demo pages end to end', () => {
     await page.waitForFunction(() => document.querySelector('course-progress-tracker')!.shadowRoot!.querySelector('[role="progressbar"]')!.getAttribute('aria-valuenow') === '50');
     await page.locator('input[value="right"]').check();
     await page.getByRole('button', { name: 'Submit answers' }).click();
-    await tracker.locator('p.complete').waitFor();
+    await tracker.locator('.complete').waitFor();
     await tracker.locator('img[part="badge"]').waitFor();
 
     const events = () => rows(server.dbFile, 'course_progress').map((r) => `${r.body.event}:${r.body.lesson_id ?? '-'}:${r.body.progress}`).sort();
@@ -134,7 +134,7 @@ describe('demo pages end to end', () => {
     assert.deepEqual(events(), expected);
 
     await page.reload();
-    await tracker.locator('p.complete').waitFor();
+    await tracker.locator('.complete').waitFor();
     assert.equal(await tracker.locator('[role="progressbar"]').getAttribute('aria-valuenow'), '100');
     await page.evaluate(async () => {
       const video = document.querySelector('video')!;

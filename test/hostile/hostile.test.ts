@@ -296,7 +296,7 @@ describe('hostile hosts', () => {
     })`)) as { badgeUrl: string | null };
     delete api.faults.refuse;
     assert.equal(detail.badgeUrl, null);
-    await page.locator('course-progress-tracker p.complete').waitFor();
+    await page.locator('course-progress-tracker .complete').waitFor();
     assert.equal(await page.locator('course-progress-tracker img[part="badge"]').count(), 0);
     assert.equal(await page.evaluate('window.__xss'), undefined);
     await page.context().close();

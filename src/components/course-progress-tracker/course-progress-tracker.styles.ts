@@ -25,8 +25,18 @@ export const styles = css`
     background: var(--gk-accent);
     transition: width 0.3s ease;
   }
+  /* One line, always there: the percentage, later the completion and its badge. */
+  .status {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    min-height: 32px;
+    margin-top: 4px;
+    color: var(--gk-muted);
+    font-size: 14px;
+  }
   ol {
-    margin: 12px 0 0;
+    margin: 4px 0 0;
     padding: 0;
     list-style: none;
   }
@@ -64,13 +74,11 @@ export const styles = css`
     font-variant-numeric: tabular-nums;
   }
   .complete {
-    margin-top: 12px;
     color: var(--gk-success);
     font-weight: 700;
   }
   .badge {
-    display: block;
-    max-width: 120px;
-    margin-top: 8px;
+    width: 32px;
+    height: 32px;
   }
 `;

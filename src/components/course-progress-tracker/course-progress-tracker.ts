@@ -10,6 +10,9 @@ import { styles } from './course-progress-tracker.styles.js';
 import type { MediaTracking } from './media-tracking.js';
 import { coveredPercent } from './played-time.js';
 
+/** A course not started. */
+const fresh = (): CourseState => ({ lessons: {}, courseCompleted: false, badgeUrl: null });
+
 /** The course logic (completion rules, quiz, posting): a lazy part, loaded on the first learning event. */
 const loadActions = lazy(() => import('./course-actions.js'));
 /** Player tracking: a lazy part, loaded when the first player appears. */
@@ -68,7 +71,7 @@ export class CourseProgressTracker extends GrowthKitElement implements CourseHos
   xapiEndpoint = '';
 
   /** @internal */
-  progress: CourseState = { lessons: {}, courseCompleted: false, badgeUrl: null };
+  progress: CourseState = fresh();
   private announcement = '';
 
   private readonly attrs = new AttributesController<{
@@ -113,9 +116,9 @@ export class CourseProgressTracker extends GrowthKitElement implements CourseHos
   private restore(): void {
     try {
       const saved = JSON.parse(readLocal(this.storageKey) ?? 'null') as CourseState | null;
-      this.progress = saved && typeof saved.lessons === 'object' ? saved : { lessons: {}, courseCompleted: false, badgeUrl: null };
+      this.progress = saved && typeof saved.lessons === 'object' ? saved : fresh();
     } catch {
-      this.progress = { lessons: {}, courseCompleted: false, badgeUrl: null };
+      this.progress = fresh();
     }
   }
 
@@ -187,10 +190,11 @@ export class CourseProgressTracker extends GrowthKitElement implements CourseHos
   override render() {
     const t = this.i18n.t.bind(this.i18n);
     const lessons = this.attrs.values.lessons;
-    const done = lessons.filter((l) => this.progress.lessons[l.id]?.completed).length;
-    const percent = lessons.length ? Math.round((done / lessons.length) * 100) : 0;
+    const finished = lessons.filter((l) => this.progress.lessons[l.id]?.completed).length;
+    const percent = lessons.length ? Math.round((finished / lessons.length) * 100) : 0;
     // The bar's width is set through CSSOM (the .style property), which a CSP without 'unsafe-inline' styles
     // allows; a style attribute it would block.
+    const done = this.progress.courseCompleted;
     return html`<div class="card" dir=${this.i18n.dir}>
         ${this.courseTitle ? html`<h2>${this.courseTitle}</h2>` : nothing}
         <div
@@ -206,6 +210,16 @@ export class CourseProgressTracker extends GrowthKitElement implements CourseHos
           <div class="fill" .style=${`width:${percent}%`}></div>
         </div>
         ${lessons.length
+          ? // A status line of fixed height under the bar: the percentage, then the completion and its 32 px badge
+            // in the same room, so finishing the course moves nothing below (the learner may be watching there).
+            html`<div class="status">
+              ${done
+                ? html`<span class="complete">${t('course.complete')}</span>
+                    ${this.progress.badgeUrl ? html`<img part="badge" class="badge" src=${this.progress.badgeUrl} alt=${t('course.badge')} />` : nothing}`
+                : html`<span aria-hidden="true">${t('course.percent', { percent })}</span>`}
+            </div>`
+          : nothing}
+        ${lessons.length
           ? html`<ol part="lessons">
               ${lessons.map((l) => {
                 const completed = this.progress.lessons[l.id]?.completed;
@@ -218,10 +232,6 @@ export class CourseProgressTracker extends GrowthKitElement implements CourseHos
               })}
             </ol>`
           : html`<p>${t('course.empty')}</p>`}
-        ${this.progress.courseCompleted
-          ? html`<p class="complete">${t('course.complete')}</p>
-              ${this.progress.badgeUrl ? html`<img part="badge" class="badge" src=${this.progress.badgeUrl} alt=${t('course.badge')} />` : nothing}`
-          : nothing}
         <div class="gk-visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       </div>
       <slot @slotchange=${this.handleSlotChange}></slot>`;
