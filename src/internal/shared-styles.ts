@@ -17,7 +17,7 @@ export const baseStyles = css`
     --gk-success: #1a7f37;
     --gk-subtle: #ececf0;
     --gk-radius: 6px;
-    --gk-font: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
+    --gk-font: system-ui, sans-serif;
     /* !important inside the shadow root outranks a host's *{font-family:…!important; box-sizing:…!important}
        (for important rules the inner context wins); themes change the font through --gk-font. */
     font-family: var(--gk-font) !important;
