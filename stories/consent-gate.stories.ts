@@ -13,16 +13,18 @@ async function openPreferences(canvasElement: HTMLElement): Promise<void> {
 interface Args {
   category: 'functional' | 'analytics' | 'marketing';
   mode: 'auto' | 'banner' | 'gate' | 'preferences-button';
+  layout: 'cloud' | 'bar' | 'box';
   'privacy-policy-url': string;
 }
 
 const meta: Meta<Args> = {
   title: 'Widgets/consent-gate',
   component: 'consent-gate',
-  args: { category: 'marketing', mode: 'auto', 'privacy-policy-url': 'https://example.com/privacy' },
+  args: { category: 'marketing', mode: 'auto', layout: 'cloud', 'privacy-policy-url': 'https://example.com/privacy' },
   argTypes: {
     category: { control: 'inline-radio', options: ['functional', 'analytics', 'marketing'] },
     mode: { control: 'inline-radio', options: ['auto', 'banner', 'gate', 'preferences-button'] },
+    layout: { control: 'inline-radio', options: ['cloud', 'bar', 'box'] },
   },
   // Every story starts undecided so the banner and placeholders show, with no GPC signal unless it sets one.
   beforeEach: () => {
@@ -34,8 +36,12 @@ export default meta;
 type Story = StoryObj<Args>;
 
 export const Banner: Story = {
-  render: (a) => html`<consent-gate mode=${a.mode} privacy-policy-url=${a['privacy-policy-url']}></consent-gate>`,
+  render: (a) => html`<consent-gate mode=${a.mode} layout=${a.layout} privacy-policy-url=${a['privacy-policy-url']}></consent-gate>`,
 };
+/** layout="bar": along the bottom edge, the buttons beside the text on a wide screen. */
+export const BannerBar: Story = { ...Banner, args: { layout: 'bar' } };
+/** layout="box": a small card in the inline-end corner, its buttons stacked. */
+export const BannerBox: Story = { ...Banner, args: { layout: 'box' } };
 export const GatedEmbed: Story = {
   render: (a) => html`<consent-gate category=${a.category} mode="gate">
     <template><p>Gated content: this paragraph stands for a video embed.</p></template>

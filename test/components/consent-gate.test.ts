@@ -161,6 +161,46 @@ describe('<consent-gate> proof of consent and signals', () => {
     expect(el.shadowRoot!.querySelector('[part="banner"]')).to.not.equal(null);
   });
 
+  it('layouts: bar runs along the bottom edge with the buttons beside the text on a wide screen, box is a small card in the inline-end corner (left in RTL); a bad layout warns once and stays cloud', async () => {
+    await setViewport({ width: 1280, height: 800 });
+    const { captureWarnings } = await import('../helpers.js');
+    const banner = (el: ConsentGate) => waitFor(() => el.shadowRoot!.querySelector<HTMLElement>('[part="banner"]'), 5000, 'the banner');
+    try {
+      const bar = await fixture<ConsentGate>(html`<consent-gate layout="bar"></consent-gate>`);
+      const b = (await banner(bar)).getBoundingClientRect();
+      expect([b.left, b.right, b.bottom]).to.deep.equal([0, innerWidth, innerHeight]);
+      const text = bar.shadowRoot!.querySelector('p')!.getBoundingClientRect();
+      expect(bar.shadowRoot!.querySelector('.actions')!.getBoundingClientRect().left).to.be.above(text.right);
+      bar.remove();
+
+      // Set as a property, as React 19 does: the attribute follows, and with it the styles.
+      const box = await fixture<ConsentGate>(html`<consent-gate></consent-gate>`);
+      box.layout = 'box';
+      const x = ((await waitFor(async () => (await banner(box)).getBoundingClientRect().width <= 380 && (await banner(box)), 5000, 'the box')) as HTMLElement).getBoundingClientRect();
+      expect(box.getAttribute('layout')).to.equal('box');
+      expect(innerWidth - x.right).to.equal(16);
+      box.remove();
+
+      const rtl = await fixture<HTMLDivElement>(html`<div lang="ar" dir="rtl"><consent-gate layout="box"></consent-gate></div>`);
+      const arabic = rtl.querySelector('consent-gate')!;
+      const r = ((await waitFor(async () => (await banner(arabic)).dir === 'rtl' && (await banner(arabic)), 5000, 'the Arabic banner')) as HTMLElement).getBoundingClientRect();
+      expect([r.left, r.width <= 380]).to.deep.equal([16, true]);
+      rtl.remove();
+
+      const warnings = captureWarnings();
+      try {
+        const bad = await fixture<ConsentGate>(html`<consent-gate layout="popover"></consent-gate>`);
+        const c = (await banner(bad)).getBoundingClientRect();
+        expect([c.width, Math.round(c.left)]).to.deep.equal([720, (innerWidth - 720) / 2]);
+      } finally {
+        warnings.restore();
+      }
+      expect(warnings.messages).to.deep.equal(['[growth-kit] <consent-gate> layout: expected one of cloud, bar, box; using cloud']);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
   it('warns once about a cookie-domain that is not a domain and keeps the page host', async () => {
     const { captureWarnings } = await import('../helpers.js');
     const warnings = captureWarnings();

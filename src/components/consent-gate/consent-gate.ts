@@ -13,8 +13,8 @@ import type { PreferencesHost, PreferencesPart } from './consent-preferences-hos
 /** The preferences dialog is a lazy chunk, loaded when first opened (or for its GPC wording). */
 const loadPreferences = lazy(() => import('./consent-preferences.js'));
 
-/** The cookie attributes' checks: a lazy part, loaded only by a gate that sets one (cookie-settings.ts). */
-const loadCookieSettings = lazy(() => import('./cookie-settings.js'));
+/** The cookie attributes' checks and the bar and box layouts: a lazy part, loaded only by a gate that sets one (gate-options.ts). */
+const loadOptions = lazy(() => import('./gate-options.js'));
 
 /** Stamping gated content (script revival, embeds fitted to the column): a lazy part, loaded once consent allows. */
 const loadGated = lazy(() => import('./gated-content.js'));
@@ -54,13 +54,16 @@ export class ConsentGate extends GrowthKitElement implements PreferencesHost {
     categoryText: {},
     onetrustGroups: {},
     gpcNote: { state: true },
-    cookiePending: { state: true },
+    layout: { reflect: true },
+    waiting: { state: true },
   };
 
   /** The category the gated content needs: necessary, functional, analytics or marketing. */
   category: ConsentCategory = 'marketing';
   /** The element's role: auto (gate when it holds a template, banner otherwise), banner, gate or preferences-button. */
   mode: ConsentGateMode = 'auto';
+  /** The banner's layout: cloud (a wide card floating above the bottom edge), bar (full width along the bottom edge) or box (a small card in the bottom corner). */
+  layout: 'cloud' | 'bar' | 'box' = 'cloud';
   /** The privacy policy linked from the banner (http(s) only). */
   privacyPolicyUrl = '';
   /** The version of the privacy policy; a new version makes stored decisions invalid and asks again. */
@@ -85,8 +88,8 @@ export class ConsentGate extends GrowthKitElement implements PreferencesHost {
   private preferences: PreferencesPart | null = null;
   /** Whether the banner says that Global Privacy Control keeps marketing off (its wording arrives lazily). */
   private gpcNote = false;
-  /** Whether the cookie attributes are on their way (the banner and placeholder wait for them). */
-  private cookiePending = false;
+  /** Lazy parts on their way that the banner and placeholder wait for (the cookie settings, a layout). */
+  private waiting = 0;
 
   private readonly consentState = new ConsentController(this);
   private readonly attrs = new AttributesController<{ category: ConsentCategory; mode: ConsentGateMode }>(this, {
@@ -151,16 +154,23 @@ export class ConsentGate extends GrowthKitElement implements PreferencesHost {
     if (changed.has('policyVersion') && this.policyVersion) consent.configure({ policyVersion: String(this.policyVersion).slice(0, 50) });
     const cookie = changed.has('cookieDomain') || changed.has('cookieName') || changed.has('cookiePath') || changed.has('cookieMaxAge');
     if (cookie && (this.cookieDomain || this.cookieName || this.cookiePath || this.cookieMaxAge)) {
-      this.cookiePending = true;
-      void loadCookieSettings().then((part) => {
-        if (part) consent.configure(part.cookieSettings(this));
-        else this.warn('cookie-name', 'the cookie settings could not be loaded; using the defaults until the next change');
-        this.cookiePending = false;
-      });
+      this.await(loadOptions(), (part) =>
+        part ? consent.configure(part.cookieSettings(this)) : this.warn('cookie-name', 'the cookie settings could not be loaded; using the defaults until the next change'),
+      );
     }
+    if (changed.has('layout') && this.layout !== 'cloud') this.await(loadOptions(), (part) => part?.applyLayout(this));
     if (changed.has('endpoint') && this.endpoint) setProofEndpoint(this.endpoint);
     // Validated by the lazy OneTrust follower, which warns about a bad map.
     if (changed.has('onetrustGroups') && this.onetrustGroups) setOneTrustGroups(this.onetrustGroups);
+  }
+
+  /** Holds the banner and placeholder back until `part` has arrived (or failed to) and been applied. */
+  private await<T>(part: Promise<T | null>, apply: (part: T | null) => void): void {
+    this.waiting++;
+    void part.then((loaded) => {
+      apply(loaded);
+      this.waiting--;
+    });
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -170,7 +180,7 @@ export class ConsentGate extends GrowthKitElement implements PreferencesHost {
 
   /** Stamps the template's content into light DOM once granted; removes it on withdrawal. */
   private syncGatedContent(): void {
-    if (this.effectiveMode !== 'gate' || this.cookiePending) return;
+    if (this.effectiveMode !== 'gate' || this.waiting) return;
     // React's JSX and Vue's templates give a <template> DOM children instead of content: moved into its content,
     // they are inert until consent, and stamped like any template's.
     const holder = this.querySelector<HTMLTemplateElement>(':scope > template');
@@ -201,7 +211,7 @@ export class ConsentGate extends GrowthKitElement implements PreferencesHost {
       return html`<button part="settings" type="button" class="gk-button link small" aria-haspopup="dialog" @click=${() => this.showPreferences()}>${t('consent.settings')}</button>
         ${this.preferences?.render() ?? nothing}`;
     }
-    if (this.cookiePending) return nothing;
+    if (this.waiting) return nothing;
     if (mode === 'gate') {
       const category = this.attrs.values.category;
       if (this.consentState.has(category)) return html`<slot name="gated"></slot>`;

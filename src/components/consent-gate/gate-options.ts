@@ -1,8 +1,14 @@
 /**
- * The consent cookie's attributes on a <consent-gate>, checked: a lazy part, loaded only by a gate that sets one of
- * them (most pages keep the defaults), so their checks and warnings stay off the initial download. The gate shows
- * neither banner nor placeholder until they are applied, so nothing is read or written under the wrong cookie.
+ * The options of <consent-gate> that most pages leave alone: a lazy part, loaded only by a gate that sets one, so
+ * their checks, warnings and styles stay off the initial download. The gate shows neither banner nor placeholder
+ * until they are applied, so nothing is read or written under the wrong cookie, and a banner never shows in one
+ * layout and jumps to another.
+ * - The consent cookie's attributes (cookie-domain, cookie-name, cookie-path, cookie-max-age).
+ * - The banner's layouts bar and box (cookieconsent v3 has the same three); the default, cloud, is the banner's
+ *   own styles.
  */
+import { css } from 'lit';
+import { adoptStyles } from '../../internal/dialog-styles.js';
 import type { ConsentSettings } from '../../runtime/consent/index.js';
 
 /** The cookie attributes as the gate holds them, and its warning. */
@@ -30,4 +36,55 @@ export function cookieSettings(host: CookieAttributes): Partial<ConsentSettings>
   if (host.cookieMaxAge !== '' && Number.isInteger(maxAge) && maxAge > 0 && maxAge <= 400 * 86400) settings.maxAge = maxAge;
   else if (host.cookieMaxAge) host.warn('cookie-max-age', 'expected whole seconds up to 400 days; using 180 days');
   return settings;
+}
+
+/** What the gate offers for its layout. */
+export interface LayoutHost {
+  readonly layout: string;
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  warn(attribute: string, problem: string): void;
+}
+
+const LAYOUTS = ['cloud', 'bar', 'box'];
+
+const layouts = css`
+  /* bar: full width along the bottom edge; on a wide screen the text and the buttons side by side. */
+  :host([layout='bar']) .banner {
+    inset-inline: 0;
+    bottom: 0;
+    max-width: none;
+    padding-inline: max(20px, calc(50% - 480px));
+    border-width: 1px 0 0;
+    border-radius: 0;
+  }
+  @media (min-width: 800px) {
+    :host([layout='bar']) .banner {
+      display: grid;
+      grid-template-columns: 1fr auto;
+      column-gap: 32px;
+      align-items: center;
+    }
+    :host([layout='bar']) .banner > :not(.actions) {
+      grid-column: 1;
+    }
+    :host([layout='bar']) .actions {
+      grid-column: 2;
+      grid-row: 1 / span 3;
+    }
+  }
+  /* box: a small card in the bottom corner (the inline end: right, or left in a right-to-left page), its buttons
+     stacked full width. */
+  :host([layout='box']) .banner {
+    max-width: 380px;
+    margin-inline: auto 0;
+  }
+  :host([layout='box']) .actions {
+    flex-direction: column;
+  }
+`;
+
+/** Adopts the layouts; a layout that is not one of them warns once and leaves the default. */
+export function applyLayout(host: LayoutHost): void {
+  if (!LAYOUTS.includes(host.layout)) host.warn('layout', `expected one of ${LAYOUTS.join(', ')}; using cloud`);
+  adoptStyles(host.renderRoot as ShadowRoot, layouts);
 }
