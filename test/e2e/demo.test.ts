@@ -130,6 +130,9 @@ describe('demo pages end to end', () => {
       'progressed:intro:75',
       'started:intro:0',
     ];
+    // Each event is posted when it happens, so an empty outbox can come before the last one is queued: wait for
+    // as many rows as expected (a positive signal), then for the outbox to drain, then compare (a repeat would show).
+    for (const deadline = Date.now() + 10_000; events().length < expected.length && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 50));
     await page.waitForFunction(() => !localStorage.getItem('gk_outbox') || localStorage.getItem('gk_outbox') === '[]');
     assert.deepEqual(events(), expected);
 
