@@ -168,8 +168,11 @@ export class ConsentGate extends GrowthKitElement implements PreferencesHost {
   private await<T>(part: Promise<T | null>, apply: (part: T | null) => void): void {
     this.waiting++;
     void part.then((loaded) => {
-      apply(loaded);
-      this.waiting--;
+      try {
+        apply(loaded);
+      } finally {
+        this.waiting--;
+      }
     });
   }
 
