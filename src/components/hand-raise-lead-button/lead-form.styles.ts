@@ -89,6 +89,10 @@ export const formStyles = css`
     border-radius: var(--gk-radius);
     border: 1px solid currentColor;
   }
+  /* Focused so a screen reader reads it (it is no control a keyboard user operates): no ring. */
+  .notice:focus {
+    outline: none;
+  }
   .notice.success {
     color: var(--gk-success);
   }
