@@ -4,7 +4,8 @@ import { defineConfig, type BuildEnvironmentOptions, type Plugin } from 'vite';
 /**
  * Minifies the CSS inside our own css`` templates (they hold no interpolations): comments go, whitespace runs
  * become one space, and spaces next to { } ; , and after : go, as does the 0 of a number below one (0.8em is
- * .8em) and the space before !important; a six-digit colour that can be three digits is (#ffffff is #fff). A space before ":" stays (".a :hover" differs from ".a:hover"), as does every descendant-combinator space.
+ * .8em) and the space before !important; a six-digit colour that can be three digits is (#ffffff is #fff). A
+ * space before ":" stays (".a :hover" differs from ".a:hover"), as does every descendant-combinator space.
  */
 export function minifyCssTemplates(): Plugin {
   return {

@@ -192,9 +192,9 @@ export class CourseProgressTracker extends GrowthKitElement implements CourseHos
     const lessons = this.attrs.values.lessons;
     const finished = lessons.filter((l) => this.progress.lessons[l.id]?.completed).length;
     const percent = lessons.length ? Math.round((finished / lessons.length) * 100) : 0;
+    const done = this.progress.courseCompleted;
     // The bar's width is set through CSSOM (the .style property), which a CSP without 'unsafe-inline' styles
     // allows; a style attribute it would block.
-    const done = this.progress.courseCompleted;
     return html`<div class="card" dir=${this.i18n.dir}>
         ${this.courseTitle ? html`<h2>${this.courseTitle}</h2>` : nothing}
         <div
