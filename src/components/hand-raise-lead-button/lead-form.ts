@@ -3,7 +3,6 @@
  * inside the button's dialog, validates with the same schemas as the endpoint, and hands the lead to the outbox.
  */
 import { html, nothing, type ReactiveController } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { html as staticHtml, literal } from 'lit/static-html.js';
 import enForm from '../../locales/en-form.js';
 import { adoptStyles, dialogStyles } from '../../internal/dialog-styles.js';
@@ -310,11 +309,11 @@ export class LeadForm implements ReactiveController, LeadFormPart {
       part="input"
       id=${id}
       name=${field}
-      type=${ifDefined(tag === INPUT ? spec.input : undefined)}
-      autocomplete=${ifDefined(tag === TEXTAREA ? undefined : spec.autocomplete)}
-      maxlength=${ifDefined(tag === SELECT ? undefined : spec.max)}
+      type=${tag === INPUT ? spec.input : nothing}
+      autocomplete=${tag === TEXTAREA ? nothing : spec.autocomplete}
+      maxlength=${tag === SELECT ? nothing : spec.max}
       aria-invalid=${error ? 'true' : 'false'}
-      aria-describedby=${ifDefined(error ? `${id}-error` : undefined)}
+      aria-describedby=${error ? `${id}-error` : nothing}
       ?required=${required}
       .value=${this.values[field]}
       @input=${select ? undefined : this.handleInput}
