@@ -30,6 +30,32 @@ export function minifyCssTemplates(): Plugin {
   };
 }
 
+/**
+ * Drops the hooks lit keeps for other tools from the lit the drop-in bundles: the ShadyDOM/ShadyCSS polyfill
+ * support (for browsers without shadow DOM, which the kit's ES2021 target does not run in), the SSR hydration hook
+ * (the drop-in renders in the browser only), and the lit*Versions registries (the development build of lit reads
+ * them to warn about several lits; this copy is private to the kit). The npm build keeps lit external and whole. A
+ * lit release that writes them otherwise fails the build, so a lit upgrade cannot skip this quietly.
+ */
+export function stripLitHooks(): Plugin {
+  const hooks: [RegExp, RegExp, number][] = [
+    [/\/lit-html\/lit-html\.js$/, /\b\w+\.litHtmlPolyfillSupport\b|\(\w+\.litHtmlVersions\?\?=\[\]\)\.push\("[^"]+"\)/g, 2],
+    [/\/@lit\/reactive-element\/reactive-element\.js$/, /\b\w+\.reactiveElementPolyfillSupport\b|\(\w+\.reactiveElementVersions\?\?=\[\]\)\.push\("[^"]+"\)/g, 2],
+    [/\/lit-element\/lit-element\.js$/, /\b\w+\.litElementHydrateSupport\?\.\(\{LitElement:\w+\}\)|\b\w+\.litElementPolyfillSupport\b|\(\w+\.litElementVersions\?\?=\[\]\)\.push\("[^"]+"\)/g, 3],
+  ];
+  return {
+    name: 'growth-kit:strip-lit-hooks',
+    transform(code, id) {
+      const hook = hooks.find(([file]) => file.test(id));
+      if (!hook) return null;
+      let found = 0;
+      const out = code.replace(hook[1], () => (found++, 'void 0'));
+      if (found !== hook[2]) this.error(`lit changed: ${found} of the ${hook[2]} hooks expected in ${id}`);
+      return { code: out, map: null };
+    },
+  };
+}
+
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 /**
@@ -129,7 +155,7 @@ export function preloadStaticImports(): Plugin {
  * imports, and lazy chunks beside them. `--mode npm` makes the npm entries in dist/npm with lit kept external; `--mode admin` the collector's dashboard in dist/admin.
  */
 export default defineConfig(({ mode }) => ({
-  plugins: [minifyCssTemplates(), collapseHtmlTemplates(), ...(mode === 'npm' ? [] : [preloadStaticImports()])],
+  plugins: [minifyCssTemplates(), collapseHtmlTemplates(), ...(mode === 'npm' ? [] : [preloadStaticImports(), stripLitHooks()])],
   define: {
     __GK_VERSION__: JSON.stringify(version),
     // Library mode leaves these alone; in a browser bundle they must be constants.
