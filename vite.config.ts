@@ -120,7 +120,7 @@ export function collapseHtmlTemplates(): Plugin {
   return {
     name: 'growth-kit:collapse-html-templates',
     transform(code, id) {
-      if (!/\/src\/components\/.*\.ts$/.test(id) || !code.includes('html`')) return null;
+      if (!/\/src\/(components|internal)\/.*\.ts$/.test(id) || !code.includes('html`')) return null;
       let out = '';
       let i = 0;
       for (let at = code.indexOf('html`'); at !== -1; at = code.indexOf('html`', i)) {
@@ -212,13 +212,14 @@ export default defineConfig(({ mode }) => ({
               comments: { annotation: false },
               // One chunk for everything the initial path runs (lit, the runtime, and the elements with what they
               // import statically): a browser compresses each file alone, so scattering it over many small files
-              // costs bytes. growth-kit.main.js only re-exports boot() from it. Modules only lazy parts use stay out of it.
+              // costs bytes. growth-kit.main.js only re-exports boot() from it. Modules only lazy parts use stay out of it,
+              // lit's static html and directives among them.
               codeSplitting: {
                 groups: [
                   {
                     name: (id: string) =>
                       /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/|src\/(runtime|internal|controllers|events)\/|src\/(elements|boot)\.ts|src\/locales\/en\.ts|(hand-raise-lead-button|course-progress-tracker|consent-gate)\.attributes\.ts/.test(id) &&
-                      !/src\/runtime\/(delivery\/(outbox|transport)|base\/(zod|json-entries)|analytics\/(identity|segment-loader)|consent\/(signals|onetrust))\.ts|src\/internal\/dialog-styles\.ts|node_modules\/lit(-html)?\/(development\/)?static(-html)?\.js/.test(id)
+                      !/src\/runtime\/(delivery\/(outbox|transport)|base\/(zod|json-entries)|analytics\/(identity|segment-loader)|consent\/(signals|onetrust))\.ts|src\/internal\/dialog-styles\.ts|node_modules\/lit(-html)?\/(development\/)?(static(-html)?\.js|directives\/)/.test(id)
                         ? 'core'
                         : null,
                   },

@@ -3,6 +3,7 @@ import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { HandRaiseLeadButton } from '../src/components/hand-raise-lead-button/hand-raise-lead-button.js';
 import type { SendResult } from '../src/runtime/delivery/transport.js';
+import { skeleton } from '../src/internal/dialog-styles.js';
 import { accepted, answerWith, offline } from './story-helpers.js';
 
 interface Args {
@@ -74,6 +75,21 @@ export const Primary: Story = {};
 export const Secondary: Story = { args: { variant: 'secondary' } };
 export const Link: Story = { args: { variant: 'link', 'button-text': 'Talk to an expert' } };
 export const Small: Story = { args: { small: true } };
+/**
+ * What the first click shows while the form's chunk is still on its way (a slow phone network): the dialog, at once,
+ * on the form's skeleton. Here the form is never let in, so the story stays on the skeleton.
+ */
+export const LoadingForm: Story = {
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('hand-raise-lead-button')!;
+    await el.updateComplete;
+    const inner = el as unknown as { skeleton: unknown; open: boolean };
+    inner.skeleton = skeleton(el.shadowRoot!, el.shadowRoot!.querySelector('button')!.textContent!.trim());
+    inner.open = true;
+    await el.updateComplete;
+    el.shadowRoot!.querySelector('dialog')!.showModal();
+  },
+};
 export const OpenForm: Story = { play: async ({ canvasElement }) => void (await openForm(canvasElement)) };
 export const Prefilled: Story = { args: prefilled, play: async ({ canvasElement }) => void (await openForm(canvasElement)) };
 export const FewerFields: Story = {

@@ -1,8 +1,9 @@
-import { css, type CSSResult } from 'lit';
+import { css, html, type CSSResult, type TemplateResult } from 'lit';
 
 /**
- * What every modal of the kit (the lead form, consent preferences) shares. It arrives with the lazy chunk that
- * opens the first dialog and is adopted into that element's shadow root, so the initial download carries none of it.
+ * What every modal of the kit (the lead form, consent preferences) shares, and the skeleton a dialog shows while its
+ * form is on its way. It is a small lazy chunk of its own, adopted into an element's shadow root by the first dialog
+ * it opens, so the initial download carries none of it.
  * Every rule is scoped to the dialog: the same shadow root holds the consent banner, whose heading and actions
  * must not change when the dialog's styles arrive.
  */
@@ -56,7 +57,86 @@ export const dialogStyles = css`
     border-top: 1px solid var(--gk-border);
     background: var(--gk-surface);
   }
+  /* The dialog itself takes focus while its content has no control (the skeleton); it is no control to ring. */
+  dialog:focus {
+    outline: none;
+  }
+  /* The skeleton: bars where the heading, the intro, the fields and the actions will be, laid out as the lead form
+     (two fields, one wide, two, then wide ones, the last a comment box), so the dialog barely moves when the form
+     replaces it. It pulses, unless the visitor asked for reduced motion. */
+  dialog .skeleton {
+    animation: gk-pulse 0.8s ease-in-out infinite alternate;
+  }
+  dialog .skeleton :is(h2, p, i, b) {
+    display: block;
+    border-radius: var(--gk-radius);
+    background: var(--gk-subtle);
+  }
+  dialog .skeleton h2 {
+    width: 55%;
+    height: 29px;
+    margin-bottom: 8px;
+  }
+  dialog .skeleton p {
+    width: 85%;
+    height: 16px;
+  }
+  dialog .skeleton div {
+    display: grid;
+    grid-template-columns: 1fr 1fr;
+    gap: 41px 16px;
+    padding-top: 25px;
+  }
+  dialog .skeleton i {
+    position: relative;
+    height: 44px;
+  }
+  dialog .skeleton i:nth-child(3),
+  dialog .skeleton i:nth-child(n + 6) {
+    grid-column: 1 / -1;
+  }
+  dialog .skeleton i:last-child {
+    height: 80px;
+  }
+  dialog .skeleton i::before {
+    content: '';
+    position: absolute;
+    top: -25px;
+    width: 40%;
+    height: 14px;
+    border-radius: inherit;
+    background: inherit;
+  }
+  dialog .skeleton b {
+    width: 120px;
+    height: 42px;
+  }
+  @keyframes gk-pulse {
+    to {
+      opacity: 0.5;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    dialog .skeleton {
+      animation: none;
+    }
+  }
 `;
+
+/**
+ * The skeleton of the form of the dialog in `root`, with the dialog's styles adopted into `root`. Its visually hidden
+ * heading, `label` under the id the dialog's aria-labelledby names, names the dialog until the form's own heading
+ * takes that id over; the body is busy meanwhile.
+ */
+export function skeleton(root: ShadowRoot, label: string): TemplateResult {
+  adoptStyles(root, dialogStyles);
+  return html`<div class="body skeleton" aria-busy="true">
+    <h2 id=${root.querySelector('dialog')!.getAttribute('aria-labelledby')}><span class="gk-visually-hidden">${label}</span></h2>
+    <p class="intro"></p>
+    <div>${[...'12345678'].map(() => html`<i></i>`)}</div>
+    <span class="actions"><b></b><b></b></span>
+  </div>`;
+}
 
 /** Adds style sheets to a shadow root once, after the element's own. */
 export function adoptStyles(root: ShadowRoot, ...styles: CSSResult[]): void {

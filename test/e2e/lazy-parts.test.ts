@@ -70,3 +70,126 @@ describe('lazy parts after a failed load', () => {
     assert.deepEqual(errors.filter((e) => !e.includes('net::ERR_CONNECTION_RESET')), []);
   });
 });
+
+/**
+ * The lead form on a slow network, in the built kit: the first click opens the dialog at once on the form's
+ * skeleton (the dialog's small chunk) while Playwright holds the form's chunk back, as a slow phone network would.
+ */
+describe("the lead form's skeleton while the form loads", () => {
+  const site = fixtureSite();
+  let context: BrowserContext;
+  afterEach(() => context?.close().catch(() => undefined));
+
+  /** Opens the lead page with the form's chunk held until `release` is called (or failed, with `fail`). */
+  async function visit() {
+    context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const errors = recordErrors(page);
+    let release!: (how: 'continue' | 'fail') => void;
+    const held = new Promise<'continue' | 'fail'>((resolve) => (release = resolve));
+    let requests = 0;
+    await page.route(/\/chunks\/lead-form-[\w-]+\.js$/, async (route) => {
+      // Only the first request is held (and answered as `release` says); a later one goes through.
+      if (requests++ > 0) return route.continue();
+      return (await held) === 'fail' ? route.abort('connectionreset') : route.continue();
+    });
+    await page.goto(`${site.server.url}/fixtures/lead.html`);
+    await page.waitForFunction(() => document.querySelector('hand-raise-lead-button')?.shadowRoot?.querySelector('button'));
+    await page.evaluate(() => {
+      const seen: string[] = ((window as unknown as { seen: string[] }).seen = []);
+      for (const type of ['gk-lead-form-open', 'gk-lead-form-close']) document.addEventListener(type, () => seen.push(type));
+    });
+    const seen = () => page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    const dialog = page.locator('hand-raise-lead-button dialog');
+    const trigger = page.locator('hand-raise-lead-button button[part="button"]');
+    const focused = () => page.evaluate(() => {
+      const root = document.querySelector('hand-raise-lead-button')!.shadowRoot!;
+      const active = root.activeElement;
+      return active ? (active.getAttribute('name') ?? active.getAttribute('part')) : null;
+    });
+    return { page, errors, release, dialog, trigger, seen, focused, requests: () => requests };
+  }
+
+  it('opens the dialog at once on a busy skeleton named by the button; the form replaces it in the same dialog, focused', async () => {
+    const { page, errors, release, dialog, trigger, seen, focused } = await visit();
+    // All the fields, as the skeleton draws them (the fixture's button asks for four).
+    await page.evaluate(() => document.querySelector('hand-raise-lead-button')!.removeAttribute('fields'));
+    await trigger.click();
+    await page.getByRole('dialog', { name: 'Contact sales' }).waitFor();
+    assert.equal(await dialog.evaluate((d: HTMLDialogElement) => d.open && d.matches(':modal')), true);
+    assert.equal(await dialog.locator('.skeleton[aria-busy="true"]').count(), 1);
+    assert.equal(await dialog.locator('form').count(), 0);
+    assert.deepEqual(await seen(), [], 'no form was reported open yet');
+    // The skeleton has the dialog's own styles: the form's width, not a browser's default dialog.
+    const skeleton = await dialog.boundingBox();
+    assert.equal(Math.round(skeleton!.width), 560);
+    release('continue');
+    await page.getByRole('dialog', { name: 'Contact our sales team' }).waitFor();
+    assert.equal(await dialog.locator('.skeleton').count(), 0);
+    assert.equal(await focused(), 'company_size', 'the first field the prefill left empty');
+    assert.deepEqual(await seen(), ['gk-lead-form-open']);
+    // Laid out as the form, the skeleton leaves the dialog where it was: the form moves it by a few pixels at most.
+    const form = await dialog.boundingBox();
+    assert.equal(Math.round(form!.width), 560);
+    assert.ok(Math.abs(form!.height - skeleton!.height) <= 12 && Math.abs(form!.y - skeleton!.y) <= 6, `skeleton ${JSON.stringify(skeleton)}, form ${JSON.stringify(form)}`);
+    assert.deepEqual(errors, []);
+  });
+
+  it('Escape on the skeleton closes it with no form reported; the form that arrives later stays closed until the next click', async () => {
+    const { page, errors, release, dialog, trigger, seen, focused, requests } = await visit();
+    await trigger.click();
+    await dialog.locator('.skeleton').waitFor();
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('hand-raise-lead-button')!.shadowRoot!.querySelector('dialog')!.open);
+    assert.equal(await focused(), 'button');
+    release('continue');
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => /lead-form-/.test(r.name)));
+    assert.deepEqual(await seen(), [], 'neither an open nor a close of a form that was never shown');
+    // The next click's form is the only one reported: the first click's handler, which ends before it (both wait
+    // for the same chunk), gave up instead of opening it too. A dialog it had opened would also take the click.
+    await trigger.click();
+    await dialog.locator('form').waitFor();
+    assert.equal(await focused(), 'first_name');
+    assert.deepEqual(await seen(), ['gk-lead-form-open']);
+    assert.equal(requests(), 1);
+    assert.deepEqual(errors, []);
+  });
+
+  it('a click after Escape, while the form is still on its way, opens the skeleton again and then one form', async () => {
+    const { page, errors, release, dialog, trigger, seen, focused } = await visit();
+    await trigger.click();
+    await dialog.locator('.skeleton').waitFor();
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('hand-raise-lead-button')!.shadowRoot!.querySelector('dialog')!.open);
+    await trigger.click();
+    await dialog.locator('.skeleton').waitFor();
+    release('continue');
+    await dialog.locator('form').waitFor();
+    assert.equal(await focused(), 'first_name');
+    // Both clicks' handlers went on when the chunk came; one of them opened the form.
+    await page.waitForFunction(() => (window as unknown as { seen: string[] }).seen.length > 0);
+    assert.deepEqual(await seen(), ['gk-lead-form-open']);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => (window as unknown as { seen: string[] }).seen.length > 1);
+    assert.deepEqual(await seen(), ['gk-lead-form-open', 'gk-lead-form-close']);
+    assert.deepEqual(errors, []);
+  });
+
+  it("a form that fails to load closes the skeleton, says so and gives focus back; the next click loads it", async () => {
+    const { page, errors, release, dialog, trigger, seen, focused } = await visit();
+    await trigger.click();
+    await dialog.locator('.skeleton').waitFor();
+    release('fail');
+    await page.getByRole('alert').waitFor();
+    assert.equal(await page.getByRole('alert').textContent(), 'The form could not be loaded. Please try again.');
+    assert.equal(await dialog.evaluate((d: HTMLDialogElement) => d.open), false);
+    await page.waitForFunction(() => document.querySelector('hand-raise-lead-button')!.shadowRoot!.activeElement?.getAttribute('part') === 'button');
+    assert.deepEqual(await seen(), []);
+    await trigger.click();
+    await dialog.locator('form').waitFor();
+    assert.equal(await focused(), 'first_name');
+    assert.equal(await page.getByRole('alert').count(), 0);
+    assert.deepEqual(await seen(), ['gk-lead-form-open']);
+    assert.deepEqual(errors.filter((e) => !e.includes('net::ERR_CONNECTION_RESET')), []);
+  });
+});

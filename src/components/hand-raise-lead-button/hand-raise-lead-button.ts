@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { AttributesController } from '../../controllers/attributes-controller.js';
 import { booleanConverter, GrowthKitElement } from '../../internal/base-element.js';
 import { baseStyles } from '../../internal/shared-styles.js';
@@ -18,6 +18,8 @@ import type { LeadFormHost, LeadFormPart, LeadSettings } from './lead-form-host.
 
 /** The form is a lazy chunk: fetched on first hover or focus (prefetch) and needed on first click. */
 const loadForm = lazy(() => import('./lead-form.js'));
+/** The dialog's styles and the form's skeleton: a small chunk, fetched with the form, so the dialog opens at once. */
+const loadDialog = lazy(() => import('../../internal/dialog-styles.js'));
 
 /**
  * A "Contact sales" button that opens a short form in a native dialog and hands a qualified lead to sales. The
@@ -106,8 +108,9 @@ export class HandRaiseLeadButton extends GrowthKitElement implements LeadFormHos
     return this.renderRoot.querySelector('button[part="button"]');
   }
 
-  /** The lazily loaded form, once the visitor asked for it. */
+  /** The lazily loaded form, once the visitor asked for it; the skeleton the dialog shows until it is there. */
   private form: LeadFormPart | null = null;
+  private skeleton?: TemplateResult;
 
   private readonly attrs = new AttributesController<{
     ctaTracking: CtaTracking;
@@ -137,6 +140,11 @@ export class HandRaiseLeadButton extends GrowthKitElement implements LeadFormHos
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.glmContent) this.warn('glm-content', 'is missing; set a placement id unique per page and position');
+  }
+
+  /** The button's text, which also names the dialog while the form loads. */
+  private get label(): string {
+    return this.buttonText || this.i18n.t('lead.button');
   }
 
   /** A placement attribute as posted: its text, cut to the endpoint's limit. */
@@ -171,16 +179,17 @@ export class HandRaiseLeadButton extends GrowthKitElement implements LeadFormHos
         @pointerenter=${this.handlePrefetch}
         @focus=${this.handlePrefetch}
       >
-        ${this.buttonText || this.i18n.t('lead.button')}
+        ${this.label}
       </button>
       <dialog part="dialog" dir=${this.i18n.dir} lang=${this.i18n.locale} aria-labelledby="gk-lead-heading" @close=${this.handleClose} @cancel=${this.handleCancel}>
-        ${this.open && this.form ? this.form.render() : nothing}
+        ${this.open ? (this.form?.render() ?? this.skeleton) : nothing}
       </dialog>
       ${this.loadFailed ? html`<p role="alert" class="error">${this.i18n.t('lead.loadFailed')}</p>` : nothing}
     `;
   }
 
   private handlePrefetch = (): void => {
+    void loadDialog();
     void loadForm();
   };
 
@@ -188,24 +197,43 @@ export class HandRaiseLeadButton extends GrowthKitElement implements LeadFormHos
     const { ctaTracking, glmContent } = this.settings;
     // As GitLab's button: a click is a CTA event only where the placement names its action.
     if (ctaTracking.action) track('CTA Clicked', { ...ctaTracking, glm_content: glmContent });
-    this.loading = true;
     this.loadFailed = false;
-    const chunk = await loadForm();
+    let chunk: Awaited<ReturnType<typeof loadForm>> | undefined;
+    const form = loadForm().then((loaded) => (chunk = loaded));
+    // The first time, while the form is on its way, the dialog opens at once on its skeleton (a small chunk).
+    // Without one, the button waits, disabled.
+    const shell = !this.form && (await loadDialog());
+    const early = !!shell && chunk === undefined;
+    if (early) {
+      this.skeleton = shell.skeleton(this.renderRoot as ShadowRoot, this.label);
+      await this.show();
+    } else this.loading = true;
+    await form;
     // The form's first render goes in a task of its own, not in the one that evaluated its module.
     if (chunk) await nextTask();
     this.loading = false;
+    // The visitor closed the skeleton (or a later click opened it again and goes on from there).
+    if (early && (this.form || !this.dialog?.open)) return;
     if (!chunk) {
       // Tried again on the next click.
       this.loadFailed = true;
+      this.close();
       return;
     }
     this.form ??= new chunk.LeadForm(this);
-    this.open = true;
-    await this.updateComplete;
-    if (!this.dialog?.open) this.dialog?.showModal();
+    await this.show();
     this.form.opened();
     this.report('gk-lead-form-open', { glmContent });
   };
+
+  /** Renders the dialog's content (the form, or its skeleton) and opens the dialog, if it is not open yet. */
+  private async show(): Promise<void> {
+    this.open = true;
+    // The form replacing the skeleton changes no reactive property.
+    this.requestUpdate();
+    await this.updateComplete;
+    if (!this.dialog?.open) this.dialog?.showModal();
+  }
 
   private handleCancel = (): void => {
     this.form?.canceled();
@@ -214,9 +242,10 @@ export class HandRaiseLeadButton extends GrowthKitElement implements LeadFormHos
   private handleClose = (): void => {
     // `close` is dispatched in a later task: if the visitor reopened the form meanwhile, this one is stale.
     if (this.dialog?.open) return;
-    const submitted = this.form?.closed() ?? false;
+    const submitted = this.form?.closed();
     this.open = false;
-    this.report('gk-lead-form-close', { glmContent: this.settings.glmContent, submitted });
+    // A skeleton closed before the form came closes no form: none was reported open.
+    if (submitted !== undefined) this.report('gk-lead-form-close', { glmContent: this.settings.glmContent, submitted });
     this.trigger?.focus();
   };
 
