@@ -159,10 +159,13 @@ describe('durable delivery under faults', () => {
 
   it('4b. the tab is closed while the request is in flight: re-sent when the visitor comes back, one row', async () => {
     const { page, since, before } = await submitInFlight();
-    // Refuse whatever the closing page still manages to send, so only the next visit can deliver it.
-    site.server.faults.refuse = { status: 503, until: Date.now() + 4000 };
+    // Refuse whatever the closing page still manages to send, so only the next visit can deliver it: the visitor
+    // comes back once every request that arrived from it (the one in flight, held 3 s, and any sent while closing)
+    // has been answered.
+    site.server.faults.refuse = { status: 503, until: Infinity };
     await page.close({ runBeforeUnload: true });
-    await new Promise((r) => setTimeout(r, 4500));
+    await until(() => attempts(LEADS, since).every((a) => a.outcome !== 0), 10_000, "the closing page's requests answered");
+    delete site.server.faults.refuse;
     delete site.server.faults.delayMs;
     const back = await context.newPage();
     await back.goto(`${site.server.url}/fixtures/lead.html`);
@@ -323,15 +326,17 @@ describe('durable delivery under faults', () => {
     await watchTo(page, 4.2);
     await until(() => course('learner-8').length >= before + 3, 10_000, 'started and two milestones');
     site.server.faults.refuse = { status: 503, until: Date.now() + 60_000 };
+    const closing = Date.now();
     await page.close({ runBeforeUnload: true });
-    await new Promise((r) => setTimeout(r, 1000));
+    await until(() => attempts('/api/course-progress', closing).some((a) => a.outcome === 503), 10_000, 'the flush at pagehide, refused');
     assert.equal(course('learner-8').length, before + 3, 'nothing stored while down');
     delete site.server.faults.refuse;
     const back = await context.newPage();
     await back.goto(`${site.server.url}/fixtures/course.html?user=learner-8`);
     await until(() => course('learner-8').length === before + 4, 20_000, 'the persisted progress');
     await until(() => outboxEmpty(back), 10_000, 'an empty outbox');
-    await back.waitForTimeout(1500);
+    // Every retry the page could still make has come due: nothing more arrives.
+    await later(back);
     const events = course('learner-8').slice(before);
     assert.equal(events.length, 4);
     assert.deepEqual(events.filter((r) => r.body.milestone).map((r) => r.body.milestone).sort(), [25, 50]);

@@ -49,11 +49,17 @@ describe('dist/ served from a CDN-like path', () => {
     const errors = recordErrors(page);
     const requested: string[] = [];
     page.on('request', (r) => requested.push(new URL(r.url()).pathname.split('/').pop()!));
-    // The main module is held back for a second: the core chunk must already be on its way by then.
+    // The main module is held back until the core chunk is asked for (5 s at most): if the loader waited for the
+    // main module before asking for the core chunk, it never comes while the main module is held.
     let coreBeforeMain: boolean | null = null;
     await page.route('**/growth-kit.main.js', async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      coreBeforeMain = requested.some((name) => /^core-[\w-]+\.js$/.test(name));
+      const core = /\/core-[\w-]+\.js$/;
+      coreBeforeMain =
+        requested.some((name) => core.test(`/${name}`)) ||
+        (await page.waitForRequest(core, { timeout: 5000 }).then(
+          () => true,
+          () => false,
+        ));
       await route.continue();
     });
     await page.goto(`${server.url}/`);
