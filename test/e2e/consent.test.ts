@@ -54,10 +54,18 @@ describe('consent end to end', () => {
     const banner = page.locator('consent-gate [part="banner"]');
     await banner.waitFor();
     // A click on a CTA before the choice waits in memory; no byte of Segment is fetched.
+    // The kit's Segment part would be asked for in the very task that reported the form open (its "Hand Raise
+    // Form Viewed") or closed, had it tracked with consent: one task after each report, nothing was asked for.
+    const loader: string[] = [];
+    page.on('request', (r) => void (/\/segment-loader-[\w-]+\.js$/.test(r.url()) && loader.push(r.url())));
+    const reported = (type: string) => page.evaluate((t) => new Promise((resolve) => document.addEventListener(t, () => setTimeout(resolve, 0), { once: true })), type);
+    const opened = reported('gk-lead-form-open');
     await page.locator('hand-raise-lead-button[glm-content="marketing-hero"] button[part="button"]').click();
-    await page.locator('hand-raise-lead-button dialog[open]').waitFor();
+    await opened;
+    const closed = reported('gk-lead-form-close');
     await page.keyboard.press('Escape');
-    await page.waitForTimeout(500);
+    await closed;
+    assert.deepEqual(loader, []);
     assert.deepEqual([...seen.segment], []);
     assert.deepEqual(await ajs(context, page), []);
     assert.deepEqual(await page.evaluate('performance.getEntriesByType("resource").map((e) => e.name).filter((n) => /analytics|segment/i.test(n))'), []);
