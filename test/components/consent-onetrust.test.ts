@@ -24,8 +24,14 @@ describe('<consent-gate> following OneTrust', () => {
     const el = await fixture<ConsentGate>(html`<consent-gate></consent-gate>`);
     expect(consent.following).to.equal('onetrust');
     expect(el.shadowRoot!.querySelector('[part="banner"]')).to.equal(null);
-    installOneTrust({ closed: false });
-    await new Promise((r) => setTimeout(r, 300));
+    const sdk = installOneTrust({ closed: false });
+    // The kit has read OneTrust once it asked whether its banner was closed (under opt-in, the answer that counts);
+    // OneTrust calls the wrapper again, as after any change, for a kit that was not following yet.
+    let asked = 0;
+    const isClosed = sdk.IsAlertBoxClosed;
+    sdk.IsAlertBoxClosed = () => (asked++, isClosed());
+    (window as { OptanonWrapper?: () => void }).OptanonWrapper?.();
+    await waitFor(() => asked > 0, 5000, 'the kit reading OneTrust');
     expect(consent.decided).to.equal(false);
     expect(consent.has('analytics')).to.equal(false);
     expect(el.shadowRoot!.querySelector('[part="banner"]')).to.equal(null);

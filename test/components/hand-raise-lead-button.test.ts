@@ -323,7 +323,8 @@ describe('<hand-raise-lead-button>', () => {
     const submit = oneEvent(el, 'gk-lead-submit');
     q<HTMLFormElement>(el, 'form')!.requestSubmit();
     const id = ((await submit).detail.payload as { submission_id: string }).submission_id;
-    await new Promise((r) => setTimeout(r, 300));
+    // A lead that goes out is in the outbox before its request, in the same task as the event (storage first).
+    await el.updateComplete;
     expect((await submissions()).some((r) => r.idempotency_key === id)).to.equal(false);
     expect(JSON.parse(localStorage.getItem('gk_outbox') ?? '[]')).to.deep.equal([]);
     expect(q(el, 'form')).to.not.equal(null);
@@ -371,12 +372,13 @@ describe('<hand-raise-lead-button> reopened at once', () => {
   it('keeps the form when it is reopened before the close event of the last close arrives', async () => {
     const el = await fixture<HandRaiseLeadButton>(html`<hand-raise-lead-button glm-content="reopen"></hand-raise-lead-button>`);
     const dialog = await open(el);
+    const staleClose = oneEvent(dialog, 'close');
     dialog.close();
     // The close event is still queued: reopen now.
     const reopened = oneEvent(el, 'gk-lead-form-open');
     q<HTMLButtonElement>(el, 'button[part="button"]')!.click();
     await reopened;
-    await new Promise((r) => setTimeout(r, 50));
+    await staleClose;
     await el.updateComplete;
     expect(dialog.open).to.equal(true);
     expect(q(el, 'dialog form')).to.not.equal(null);

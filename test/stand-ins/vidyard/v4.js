@@ -24,7 +24,8 @@
       uuid,
       element: container,
       metadata: { length_in_seconds: 0 },
-      on(event, handler) { (handlers[event] = handlers[event] || []).push(handler); },
+      // For the tests: which events the page listens to (a test waits for them before pressing play).
+      on(event, handler) { (handlers[event] = handlers[event] || []).push(handler); video.dataset.subscribed = Object.keys(handlers).join(' '); },
       off(event, handler) { handlers[event] = (handlers[event] || []).filter((h) => h !== handler); },
       currentTime: () => video.currentTime,
       play: () => video.play(),

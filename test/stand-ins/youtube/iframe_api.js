@@ -22,6 +22,8 @@
         video.addEventListener('waiting', () => change(PlayerState.BUFFERING));
         video.addEventListener('ended', () => change(PlayerState.ENDED));
         if (this.events.onReady) this.events.onReady({ target: this });
+        // For the tests: the page has a player with its listeners (a test waits for this before pressing play).
+        if (this.events.onStateChange) video.dataset.subscribed = 'statechange';
       };
       if (this.iframe.contentDocument && this.iframe.contentDocument.readyState === 'complete') attach();
       else this.iframe.addEventListener('load', attach, { once: true });
