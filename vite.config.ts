@@ -219,13 +219,9 @@ export default defineConfig(({ mode }) => ({
                   {
                     name: (id: string) =>
                       /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/|src\/(runtime|internal|controllers|events)\/|src\/(elements|boot)\.ts|src\/locales\/en\.ts|(hand-raise-lead-button|course-progress-tracker|consent-gate)\.attributes\.ts/.test(id) &&
-                      !/src\/runtime\/(delivery\/(outbox|transport)|base\/(zod|json-entries)|analytics\/(identity|segment-loader)|consent\/(signals|onetrust))\.ts|src\/internal\/dialog-(styles|skeleton)\.ts|node_modules\/lit(-html)?\/(development\/)?(static(-html)?\.js|directives\/)/.test(id)
+                      !/src\/runtime\/(delivery\/(outbox|transport)|base\/(zod|json-entries)|analytics\/(identity|segment-loader)|consent\/(signals|onetrust))\.ts|src\/internal\/dialog-styles\.ts|node_modules\/lit(-html)?\/(development\/)?(static(-html)?\.js|directives\/)/.test(id)
                         ? 'core'
                         : null,
-                  },
-                  {
-                    // The dialogs' shared styles and the form's skeleton: one small chunk, loaded on a first hover.
-                    name: (id: string) => (/src\/internal\/dialog-(styles|skeleton)\.ts$/.test(id) ? 'dialog' : null),
                   },
                 ],
               },

@@ -1,8 +1,8 @@
-import { css, type CSSResult } from 'lit';
+import { css, html, type CSSResult, type TemplateResult } from 'lit';
 
 /**
- * What every modal of the kit (the lead form, consent preferences) shares, and the skeleton's look (dialog-skeleton.ts
- * draws it). With the skeleton it is one small lazy chunk, adopted into an element's shadow root by the first dialog
+ * What every modal of the kit (the lead form, consent preferences) shares, and the skeleton a dialog shows while its
+ * form is on its way. It is a small lazy chunk of its own, adopted into an element's shadow root by the first dialog
  * it opens, so the initial download carries none of it.
  * Every rule is scoped to the dialog: the same shadow root holds the consent banner, whose heading and actions
  * must not change when the dialog's styles arrive.
@@ -122,6 +122,21 @@ export const dialogStyles = css`
     }
   }
 `;
+
+/**
+ * The skeleton of the form of the dialog in `root`, with the dialog's styles adopted into `root`. Its visually hidden
+ * heading, `label` under the id the dialog's aria-labelledby names, names the dialog until the form's own heading
+ * takes that id over; the body is busy meanwhile.
+ */
+export function skeleton(root: ShadowRoot, label: string): TemplateResult {
+  adoptStyles(root, dialogStyles);
+  return html`<div class="body skeleton" aria-busy="true">
+    <h2 id=${root.querySelector('dialog')!.getAttribute('aria-labelledby')}><span class="gk-visually-hidden">${label}</span></h2>
+    <p class="intro"></p>
+    <div>${[...'12345678'].map(() => html`<i></i>`)}</div>
+    <span class="actions"><b></b><b></b></span>
+  </div>`;
+}
 
 /** Adds style sheets to a shadow root once, after the element's own. */
 export function adoptStyles(root: ShadowRoot, ...styles: CSSResult[]): void {
