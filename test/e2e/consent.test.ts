@@ -58,13 +58,17 @@ describe('consent end to end', () => {
     // Form Viewed") or closed, had it tracked with consent: one task after each report, nothing was asked for.
     const loader: string[] = [];
     page.on('request', (r) => void (/\/segment-loader-[\w-]+\.js$/.test(r.url()) && loader.push(r.url())));
-    const reported = (type: string) => page.evaluate((t) => new Promise((resolve) => document.addEventListener(t, () => setTimeout(resolve, 0), { once: true })), type);
-    const opened = reported('gk-lead-form-open');
+    // Each listener is in place before the input that leads to its event (input can overtake a pending evaluate).
+    type Reports = { reports: Record<string, Promise<unknown>> };
+    const listen = (type: string) =>
+      page.evaluate((t) => void (((window as unknown as Reports).reports ??= {})[t] = new Promise((resolve) => document.addEventListener(t, () => setTimeout(resolve, 0), { once: true }))), type);
+    const reported = (type: string) => page.evaluate((t) => (window as unknown as Reports).reports[t], type);
+    await listen('gk-lead-form-open');
     await page.locator('hand-raise-lead-button[glm-content="marketing-hero"] button[part="button"]').click();
-    await opened;
-    const closed = reported('gk-lead-form-close');
+    await reported('gk-lead-form-open');
+    await listen('gk-lead-form-close');
     await page.keyboard.press('Escape');
-    await closed;
+    await reported('gk-lead-form-close');
     assert.deepEqual(loader, []);
     assert.deepEqual([...seen.segment], []);
     assert.deepEqual(await ajs(context, page), []);
