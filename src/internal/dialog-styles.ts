@@ -3,7 +3,9 @@ import { css, html, type CSSResult, type TemplateResult } from 'lit';
 /**
  * What every modal of the kit (the lead form, consent preferences) shares, and the skeleton a dialog shows while its
  * form is on its way. It is a small lazy chunk of its own, adopted into an element's shadow root by the first dialog
- * it opens, so the initial download carries none of it.
+ * it opens, so the initial download carries none of it. The skeleton stays in this module: the core imports it
+ * dynamically, and a chunk of two modules would reach it through the bundler's namespace helper, which walks
+ * for…in and throws under a polluted Object.prototype (the hostile-host suite's Prototype.js host).
  * Every rule is scoped to the dialog: the same shadow root holds the consent banner, whose heading and actions
  * must not change when the dialog's styles arrive.
  */

@@ -201,7 +201,7 @@ export class HandRaiseLeadButton extends GrowthKitElement implements LeadFormHos
     let chunk: Awaited<ReturnType<typeof loadForm>> | undefined;
     const form = loadForm().then((loaded) => (chunk = loaded));
     // The first time, while the form is on its way, the dialog opens at once on its skeleton (a small chunk).
-    // Without one, the button waits, disabled.
+    // Otherwise (the form is here already, or the skeleton's chunk failed too) the button waits, disabled.
     const shell = !this.form && (await loadDialog());
     const early = !!shell && chunk === undefined;
     if (early) {
