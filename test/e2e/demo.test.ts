@@ -19,6 +19,25 @@ describe('demo pages end to end', () => {
     await server?.close();
   });
 
+  it('the kit shifts no layout as it loads on the demo pages (their CSS gives the widgets their room, as README says)', async () => {
+    for (const path of ['/marketing.html', '/product.html', '/academy.html']) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      await context.addInitScript(`window.__shifts = [];
+        new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push({ value: e.value, sources: e.sources.map((s) => s.node && s.node.nodeName) }); })
+          .observe({ type: 'layout-shift', buffered: true });`);
+      const page = await context.newPage();
+      await page.goto(`${server.url}${path}`);
+      // Every widget rendered, then two frames: a shift their first render causes is reported by then.
+      await page.evaluate(`new Promise((resolve) => {
+        const all = () => Array.from(document.querySelectorAll('hand-raise-lead-button, consent-gate, course-progress-tracker'));
+        const tick = () => (all().length && all().every((el) => el.shadowRoot?.childElementCount) ? requestAnimationFrame(() => requestAnimationFrame(resolve)) : requestAnimationFrame(tick));
+        tick();
+      })`);
+      assert.deepEqual(await page.evaluate('window.__shifts'), [], path);
+      await context.close();
+    }
+  });
+
   it('product page: click, fill, submit, see the thanks, and the lead is one row in SQLite with every field', async () => {
     const page = await browser.newPage();
     const errors = recordErrors(page);
