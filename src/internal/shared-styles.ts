@@ -61,6 +61,8 @@ export const baseStyles = css`
   *::after {
     box-sizing: inherit;
   }
+  /* hidden hides the element itself too, though each element's :host sets a display (React's hidden={true}). */
+  :host([hidden]),
   [hidden] {
     display: none !important;
   }

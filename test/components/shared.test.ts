@@ -91,6 +91,14 @@ for (const c of cases) {
       await waitFor(() => shadowText(el).includes(c.text.en), 5000, 'English text again');
     });
 
+    it('hidden hides it, as it hides any element, and removing it shows it again', async () => {
+      const el = await make(c.tag, `${c.good} hidden`);
+      expect(getComputedStyle(el).display).to.equal('none');
+      expect(el.getBoundingClientRect().height).to.equal(0);
+      el.hidden = false;
+      expect(getComputedStyle(el).display).to.not.equal('none');
+    });
+
     it('is accessible (axe)', async () => {
       const el = await make(c.tag, c.good);
       await expect(el).to.be.accessible();
