@@ -4,7 +4,8 @@ import { defineConfig, type BuildEnvironmentOptions, type Plugin } from 'vite';
 /**
  * Minifies the CSS inside our own css`` templates (they hold no interpolations): comments go, whitespace runs
  * become one space, and spaces next to { } ; , and after : go, as does the 0 of a number below one (0.8em is
- * .8em) and the space before !important; a six-digit colour that can be three digits is (#ffffff is #fff). A
+ * .8em) and the space before !important; a six-digit colour that can be three digits is (#ffffff is #fff), and an
+ * attribute selector's value that is an identifier loses its quotes ([theme='dark'] is [theme=dark]). A
  * space before ":" stays (".a :hover" differs from ".a:hover"), as does every descendant-combinator space.
  */
 export function minifyCssTemplates(): Plugin {
@@ -22,6 +23,7 @@ export function minifyCssTemplates(): Plugin {
           .replace(/([\s:,(])0\.(\d)/g, '$1.$2')
           .replace(/#([\da-f])\1([\da-f])\2([\da-f])\3\b/gi, '#$1$2$3')
           .replace(/ !important/g, '!important')
+          .replace(/\[([\w-]+)=(['"])([A-Za-z_][\w-]*)\2\]/g, '[$1=$3]')
           .trim();
         return `css\`${css}\``;
       });
