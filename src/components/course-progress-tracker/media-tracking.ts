@@ -9,6 +9,7 @@ import { lazy, uuid } from '../../runtime/base/index.js';
 import { completeLesson, post } from './course-actions.js';
 import type { CourseHost } from './course-host.js';
 import { Coverage } from './played-coverage.js';
+import { coveredPercent } from './played-time.js';
 import type { Adapter, PlayerEvent } from './players/player.js';
 
 const players = {
@@ -167,10 +168,14 @@ export class MediaTracking {
     }
   }
 
-  /** Posts progress made since the last post, at most every 10 s per lesson (or now, with keepalive, on exit). */
-  private postProgress(lessonId: string, percent: number, exiting: boolean): void {
+  /**
+   * Posts progress made since the last post, at most every 10 s per lesson (or now, with keepalive, on exit). The
+   * progress is the percentage the tracker shows: of the stored segments (kept in tenths of a second), not of the
+   * exact ones, which can be a point lower.
+   */
+  private postProgress(lessonId: string, exiting: boolean): void {
     const state = this.host.lesson(lessonId);
-    const progress = Math.floor(Math.min(100, percent));
+    const progress = Math.floor(Math.min(100, coveredPercent(state.segments, state.duration)));
     const at = this.postedAt.get(lessonId);
     // The first periodic post comes 10 s after tracking starts ('started' has just been sent).
     if (at === undefined) return void this.postedAt.set(lessonId, Date.now());
@@ -184,8 +189,7 @@ export class MediaTracking {
   private flushProgress = (event: Event): void => {
     if (event.type === 'visibilitychange' && document.visibilityState !== 'hidden') return;
     for (const lessonId of new Set([...this.players.values()].map((p) => p.lessonId))) {
-      const state = this.host.lesson(lessonId);
-      this.postProgress(lessonId, this.coverageOf(lessonId).percent(state.duration), true);
+      this.postProgress(lessonId, true);
     }
   };
 
@@ -201,7 +205,7 @@ export class MediaTracking {
         changed = true;
       }
     }
-    this.postProgress(lessonId, percent, false);
+    this.postProgress(lessonId, false);
     if (!state.completed && percent >= this.host.rules.completeAt) {
       completeLesson(this.host, lessonId);
       changed = true;
