@@ -10,7 +10,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import type { Running } from '../test/e2e/harness.ts';
+import { allRendered, KIT_ELEMENTS, type Running } from '../test/e2e/harness.ts';
 
 /** Installed before any page script: records long tasks and layout shifts from the very start. */
 const OBSERVERS = `
@@ -22,14 +22,7 @@ const OBSERVERS = `
     .observe({ type: 'layout-shift', buffered: true });
 `;
 
-const ALL_RENDERED = `new Promise((resolve) => {
-  const done = () => {
-    const all = Array.from(document.querySelectorAll('hand-raise-lead-button, consent-gate, course-progress-tracker, floor-button, floor-gate, floor-tracker'));
-    return all.length > 0 && all.every((el) => el.shadowRoot && el.shadowRoot.childElementCount > 0);
-  };
-  const tick = () => (done() ? resolve(performance.now()) : requestAnimationFrame(tick));
-  tick();
-})`;
+const ALL_RENDERED = allRendered(`${KIT_ELEMENTS}, floor-button, floor-gate, floor-tracker`);
 
 interface Phase {
   name: string;

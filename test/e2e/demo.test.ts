@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launch, recordErrors, rows, startServer, type Running } from './harness.ts';
+import { allRendered, launch, recordErrors, rows, startServer, type Running } from './harness.ts';
 
 describe('demo pages end to end', () => {
   let server: Running;
@@ -28,11 +28,8 @@ describe('demo pages end to end', () => {
       const page = await context.newPage();
       await page.goto(`${server.url}${path}`);
       // Every widget rendered, then two frames: a shift their first render causes is reported by then.
-      await page.evaluate(`new Promise((resolve) => {
-        const all = () => Array.from(document.querySelectorAll('hand-raise-lead-button, consent-gate, course-progress-tracker'));
-        const tick = () => (all().length && all().every((el) => el.shadowRoot?.childElementCount) ? requestAnimationFrame(() => requestAnimationFrame(resolve)) : requestAnimationFrame(tick));
-        tick();
-      })`);
+      await page.evaluate(allRendered());
+      await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
       assert.deepEqual(await page.evaluate('window.__shifts'), [], path);
       await context.close();
     }

@@ -82,3 +82,19 @@ export function fixtureSite(): { readonly server: Running; readonly browser: Bro
   });
   return site;
 }
+
+/** The kit's elements, as a selector. */
+export const KIT_ELEMENTS = 'hand-raise-lead-button, consent-gate, course-progress-tracker';
+
+/**
+ * A page script for `page.evaluate` that resolves once the page has elements of `selector` and each has rendered
+ * into its shadow root (checked every frame).
+ */
+export const allRendered = (selector = KIT_ELEMENTS): string => `new Promise((resolve) => {
+  const done = () => {
+    const all = Array.from(document.querySelectorAll(${JSON.stringify(selector)}));
+    return all.length > 0 && all.every((el) => el.shadowRoot && el.shadowRoot.childElementCount > 0);
+  };
+  const tick = () => (done() ? resolve(true) : requestAnimationFrame(tick));
+  tick();
+})`;

@@ -9,15 +9,10 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { Browser, Page } from 'playwright-core';
-import { launch, rows, startServer, type Running } from '../e2e/harness.ts';
+import { allRendered, launch, rows, startServer, type Running } from '../e2e/harness.ts';
 import { HOSTILE_STORAGE, POLLUTED, SITE, strictCsp, WATCH, writeSite } from './hosts.ts';
 
-const ALL_RENDERED = `new Promise((resolve) => {
-  const done = () => Array.from(document.querySelectorAll('hand-raise-lead-button, consent-gate, course-progress-tracker'))
-    .every((el) => el.shadowRoot && el.shadowRoot.childElementCount > 0);
-  const tick = () => (done() ? resolve(true) : requestAnimationFrame(tick));
-  tick();
-})`;
+const ALL_RENDERED = allRendered();
 
 type Boxes = Record<string, [number, number]>;
 
