@@ -5,10 +5,8 @@
  * msclkid) and the CRM's own tracking cookies (HubSpot's hubspotutk, Marketo's _mkto_trk), which a lead carries so
  * the CRM can join it to the ad and the visits before it.
  */
-import { consent } from '../consent/state.js';
-import { uuid } from '../base/ids.js';
-import { readCookie, readLocal, removeLocal, writeLocal } from '../base/storage.js';
-import { stringify } from '../base/json.js';
+import { consent } from '../consent/index.js';
+import { uuid, readCookie, readLocal, removeLocal, writeLocal, stringify } from '../base/index.js';
 
 export interface Touch {
   utm_source?: string;

@@ -4,9 +4,8 @@
  * imports it: after analytics consent, or a refusal (to remove Segment's storage).
  */
 import { loadIdentity, loadSegment as loadedSegment, type Client } from './facade.js';
-import { getConfig } from '../config/settings.js';
-import { array, check, either, object, optional, text } from '../config/validate.js';
-import { consent, CONSENT_CATEGORIES, type ConsentCategory } from '../consent/state.js';
+import { getConfig, array, check, either, object, optional, text } from '../config/index.js';
+import { consent, CONSENT_CATEGORIES, type ConsentCategory } from '../consent/index.js';
 import { removeLocal, warnOnce } from '../base/index.js';
 
 /**

@@ -4,9 +4,8 @@
  */
 import { toHttpUrl } from './url.js';
 import { between, bool, check, httpUrl, matches, object, optional, text, type Parser } from './validate.js';
-import { shared } from '../base/page.js';
-import type { ConsentCategory } from '../consent/state.js';
-import { warnOnce } from '../base/warn.js';
+import { shared, warnOnce } from '../base/index.js';
+import type { ConsentCategory } from '../consent/index.js';
 import { CALLBACKS, type CallbackName, type GrowthKitCallbacks } from './outcomes.js';
 
 export type { GrowthKitCallbacks };

@@ -4,8 +4,7 @@
  * - OneTrust follow mode, once OneTrust is on the page.
  */
 import { consent } from './state.js';
-import { lazy } from '../base/lazy.js';
-import { shared } from '../base/page.js';
+import { lazy, shared } from '../base/index.js';
 
 // One for the page, whichever copy of the kit asks first (base/page.ts).
 const signals = shared('signals', () => lazy(() => import('./signals.js')));

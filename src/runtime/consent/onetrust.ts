@@ -7,8 +7,7 @@
  * name; under opt-out, implied-consent and notice-only rules, or with no banner shown, the active groups count.
  */
 import { consent, CONSENT_CATEGORIES, type ConsentCategory } from './state.js';
-import { jsonEntries } from '../base/json-entries.js';
-import { warnOnce } from '../base/warn.js';
+import { jsonEntries, warnOnce } from '../base/index.js';
 
 export type OneTrustGroups = Record<string, ConsentCategory>;
 

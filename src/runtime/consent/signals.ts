@@ -3,11 +3,11 @@
  * a proof-of-consent record posted to the endpoint (GDPR Art. 7(1): the controller must be able to demonstrate
  * consent), and Google Consent Mode v2 signals when gtag or dataLayer is on the page. Loaded by on-demand.ts.
  */
-import { resolveEndpoint } from '../config/settings.js';
+import { resolveEndpoint } from '../config/index.js';
 import { consent, type ConsentCategories } from './state.js';
 import { deliver } from '../delivery/index.js';
 import { resolveLocale } from '../i18n/index.js';
-import { warnOnce } from '../base/warn.js';
+import { warnOnce } from '../base/index.js';
 
 let defaultsSent = false;
 

@@ -2,10 +2,7 @@
  * The visitor's consent, one instance for the page (shared by every copy of the kit on it, base/page.ts). Widgets and the analytics facade read it; `<consent-gate>`
  * and `GrowthKit.consent` write it. The decision lives in a first-party cookie so subdomains can share it.
  */
-import { uuid } from '../base/ids.js';
-import { readCookie, removeCookie, writeCookie } from '../base/storage.js';
-import { stringify } from '../base/json.js';
-import { shared } from '../base/page.js';
+import { uuid, readCookie, removeCookie, writeCookie, stringify, shared } from '../base/index.js';
 
 export const CONSENT_CATEGORIES = ['necessary', 'functional', 'analytics', 'marketing'] as const;
 export type ConsentCategory = (typeof CONSENT_CATEGORIES)[number];

@@ -4,9 +4,7 @@
  * attempt and keeps it until the endpoint has it. The outbox is a lazy part: it loads on the first send, or at
  * start-up when an earlier page left something undelivered, so it weighs nothing on the initial download.
  */
-import { lazy } from '../base/lazy.js';
-import { shared } from '../base/page.js';
-import { readLocal } from '../base/storage.js';
+import { lazy, shared, readLocal } from '../base/index.js';
 import type { Delivery, DeliverOptions } from './types.js';
 
 export * from './types.js';

@@ -3,8 +3,7 @@
  * a retried submission once. `setTransport` swaps the fetch-based transport for another (an npm user's own HTTP
  * client, a test double for a host app); storage, retries and idempotency stay the outbox's either way.
  */
-import { stringify } from '../base/json.js';
-import { shared } from '../base/page.js';
+import { stringify, shared } from '../base/index.js';
 
 export interface SendOptions {
   /** The key the endpoint deduplicates on; a submission's id. */

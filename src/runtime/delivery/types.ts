@@ -1,5 +1,5 @@
 /** What the delivery room's door and the outbox share: the outcome of a delivery and the outbox's event target. */
-import { shared } from '../base/page.js';
+import { shared } from '../base/index.js';
 import type { SendResult } from './transport.js';
 
 export type DeliveryState = 'delivered' | 'queued' | 'rejected' | 'expired';

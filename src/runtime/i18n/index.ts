@@ -3,7 +3,7 @@
  * lazy chunk fetched the first time a widget needs it. One MutationObserver tells widgets when a `lang` changes.
  */
 import en, { type Messages } from '../../locales/en.js';
-import { getConfig } from '../config/settings.js';
+import { getConfig } from '../config/index.js';
 
 export type MessageKey = keyof Messages;
 export type { Messages };
