@@ -3,6 +3,7 @@
  * A real server/ instance on a fresh SQLite file is the endpoint the widgets post to; tests read what it stored.
  */
 import type { Middleware } from '@web/dev-server-core';
+import type { TestRunnerPlugin } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { mkdirSync, rmSync } from 'node:fs';
@@ -57,6 +58,49 @@ const cspHosts: Middleware = async (ctx, next) => {
   }
 };
 
+/**
+ * The requests a test's page and its frames start, as the browser tells puppeteer (CDP in Chromium, WebDriver
+ * BiDi in Firefox) when each starts, not when it ends as resource timing does: with it a test can tell that a
+ * request was never made, and wait until every request made is answered. Commands (test/helpers.ts): requests-watch
+ * starts a fresh list, requests-started reads it, requests-answered resolves once none is open.
+ */
+function requestLog(): TestRunnerPlugin {
+  interface Log {
+    started: string[];
+    open: Set<unknown>;
+    idle: (() => void)[];
+  }
+  const logs = new WeakMap<object, Log>();
+  const logOf = (page: puppeteer.Page): Log => {
+    let log = logs.get(page);
+    if (log) return log;
+    const fresh: Log = { started: [], open: new Set(), idle: [] };
+    const done = (request: puppeteer.HTTPRequest) => {
+      if (!fresh.open.delete(request) || fresh.open.size) return;
+      fresh.idle.splice(0).forEach((resolve) => resolve());
+    };
+    page.on('request', (request) => {
+      fresh.started.push(request.url());
+      fresh.open.add(request);
+    });
+    page.on('requestfinished', done);
+    page.on('requestfailed', done);
+    logs.set(page, fresh);
+    return fresh;
+  };
+  return {
+    name: 'growth-kit:request-log',
+    async executeCommand({ command, session }) {
+      if (!command.startsWith('requests-')) return undefined;
+      const log = logOf((session.browser as unknown as { getPage(id: string): puppeteer.Page }).getPage(session.id));
+      if (command === 'requests-watch') log.started = [];
+      if (command === 'requests-started') return log.started;
+      if (command === 'requests-answered' && log.open.size) await new Promise<void>((resolve) => log.idle.push(resolve));
+      return true;
+    },
+  };
+}
+
 export default {
   files: ['test/runtime/**/*.test.ts', 'test/internal/**/*.test.ts', 'test/components/**/*.test.ts', 'test/dist/**/*.test.ts'],
   nodeResolve: { exportConditions: ['production'] },
@@ -69,6 +113,7 @@ export default {
   testsFinishTimeout: 300000,
   middleware: [cspHosts],
   plugins: [
+    requestLog(),
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2021', define: { __GK_VERSION__: '"test"' } }),
   ],
   testFramework: { config: { timeout: 15000 } },

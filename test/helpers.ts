@@ -1,4 +1,5 @@
 /** Helpers for tests running in the browser. */
+import { executeServerCommand } from '@web/test-runner-commands';
 import { consent } from '../src/runtime/consent/index.js';
 import { resetConfig } from '../src/runtime/config/index.js';
 import { resetWarnings } from '../src/runtime/base/index.js';
@@ -72,3 +73,12 @@ export async function waitFor<T>(check: () => T | Promise<T>, timeout = 5000, wh
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+/**
+ * The requests this page and its frames start, told by the browser as each starts (web-test-runner.config.ts's
+ * request log): `watchRequests()` begins a fresh list, `startedRequests()` reads it, and `requestsAnswered()`
+ * resolves once every request started is answered or failed.
+ */
+export const watchRequests = (): Promise<unknown> => executeServerCommand('requests-watch');
+export const startedRequests = (): Promise<string[]> => executeServerCommand('requests-started') as Promise<string[]>;
+export const requestsAnswered = (): Promise<unknown> => executeServerCommand('requests-answered');

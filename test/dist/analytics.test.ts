@@ -4,13 +4,17 @@
  * calls exactly once after Accept, and never a form value in anything Segment receives.
  */
 import { expect } from '@open-wc/testing';
-import { cleanSlate, clearSegmentRequests, endpoint, segmentRequests, waitFor } from '../helpers.js';
+import { cleanSlate, clearSegmentRequests, endpoint, requestsAnswered, segmentRequests, startedRequests, waitFor, watchRequests } from '../helpers.js';
 import { button, form, host, removeHosts, submitLead, type HostWindow } from './host.js';
 
 const ajsStorage = () => [
   ...document.cookie.split(';').map((c) => c.split('=')[0].trim()).filter((n) => n.startsWith('ajs_')),
   ...Object.keys(localStorage).filter((k) => k.startsWith('ajs_')),
 ];
+/** The kit's Segment part, or Segment itself (its CDN and API stand-in). */
+const segmentBound = async () => (await startedRequests()).filter((url) => url.includes('/segment-loader-') || url.startsWith(window.GK_TEST.segment));
+/** The next task after `type` reached the element: what the kit does in reply to it has been started by then. */
+const after = (el: Element, type: string) => new Promise((resolve) => el.addEventListener(type, () => setTimeout(resolve, 0), { once: true }));
 const events = async () =>
   (await segmentRequests()).filter((r) => r.method === 'POST').map((r) => r.body as { event?: string; properties?: Record<string, unknown> });
 
@@ -19,21 +23,31 @@ describe('analytics in the built kit', () => {
   beforeEach(async () => {
     cleanSlate();
     await clearSegmentRequests();
+    await watchRequests();
     win = await host(['classic:/dist/growth-kit.js'], { endpoint: endpoint(), segment: window.GK_TEST.segment });
   });
   afterEach(removeHosts);
 
-  it('before a decision: zero requests to Segment and no ajs_ storage; after Reject: nothing, ever', async () => {
+  it('before a decision: zero requests to Segment and no ajs_ storage; after Reject: the calls are dropped, not held', async () => {
+    // A kit that tracked before consent would ask for its Segment part in the task that tracked the submission
+    // (the one that reported gk-lead-submitted): one task later, nothing of Segment was even asked for.
+    const submitted = after(button(win), 'gk-lead-submitted');
     await submitLead(win);
-    await new Promise((r) => setTimeout(r, 300));
+    await submitted;
+    expect(await segmentBound()).to.deep.equal([]);
     expect(await segmentRequests()).to.deep.equal([]);
     expect(ajsStorage()).to.deep.equal([]);
     expect(win.performance.getEntriesByType('resource').filter((e) => e.name.includes('analytics'))).to.deep.equal([]);
     win.GrowthKit.consent.set({ analytics: false, marketing: false }, 'banner');
+    const opened = after(button(win), 'gk-lead-form-open');
     button(win).shadowRoot!.querySelector<HTMLButtonElement>('button[part="button"]')!.click();
-    await new Promise((r) => setTimeout(r, 800));
-    expect(await segmentRequests()).to.deep.equal([]);
-    expect(ajsStorage()).to.deep.equal([]);
+    await opened;
+    // Granting now shows what the refusal kept: Segment's preference update comes through the same queue as
+    // anything held or leaked before it, so once it has arrived and every request is answered, Segment has all.
+    win.GrowthKit.consent.set({ analytics: true }, 'preferences');
+    await waitFor(async () => (await events()).length, 10000, "Segment's preference update");
+    await requestsAnswered();
+    expect((await events()).map((e) => e.event)).to.deep.equal(['Segment Consent Preference Updated']);
   });
 
   it('after Accept: the buffered calls arrive exactly once with labels and ids, and no form value reaches Segment', async () => {
@@ -48,7 +62,7 @@ describe('analytics in the built kit', () => {
     await waitFor(async () => (await events()).some((e) => e.event === 'Hand Raise Form Submitted'), 10000, "the submitted event").catch(async (error) => {
       throw new Error(`${error.message}; host warnings: ${JSON.stringify(win.__warnings)}; errors: ${JSON.stringify(win.__errors)}; segment saw: ${JSON.stringify((await segmentRequests()).map((r) => [r.method, r.path, (r.body as { event?: string } | null)?.event]))}; resources: ${JSON.stringify(win.performance.getEntriesByType("resource").map((e) => e.name).filter((n) => !n.includes("/chunks/")))}`);
     });
-    await new Promise((r) => setTimeout(r, 300));
+    await requestsAnswered();
     // Exactly once each; requests travel in parallel, so their arrival order is not part of the contract.
     expect((await events()).map((e) => e.event).sort()).to.deep.equal([
       'CTA Clicked',
@@ -117,10 +131,16 @@ describe('analytics in the built kit', () => {
     expect(update.event).to.equal('Segment Consent Preference Updated');
     expect(update.context.consent).to.deep.equal({ categoryPreferences: { necessary: true, functional: false, analytics: false, marketing: false } });
     await waitFor(() => ajsStorage().length === 0, 5000, "Segment's storage removed");
+    // A click after the withdrawal tracks nothing. Granting again puts Segment's preference update in the queue
+    // behind anything the click could have put there: once it has arrived and every request is answered, the
+    // click added nothing.
+    const opened = after(el, 'gk-lead-form-open');
     el.shadowRoot!.querySelector<HTMLButtonElement>('button[part="button"]')!.click();
-    await new Promise((r) => setTimeout(r, 800));
-    expect((await events()).length).to.equal(before + 1);
-    expect(ajsStorage()).to.deep.equal([]);
+    await opened;
+    win.GrowthKit.consent.set({ analytics: true }, 'preferences');
+    await waitFor(async () => (await events()).length > before + 1, 10000, 'the second preference update');
+    await requestsAnswered();
+    expect((await events()).slice(before).map((e) => e.event)).to.deep.equal(['Segment Consent Preference Updated', 'Segment Consent Preference Updated']);
   });
 
   it('"Segment Consent Preference Updated" on every change with the workspace\'s category ids (segmentCategories); segmentConsentEvent: false turns it off', async () => {
