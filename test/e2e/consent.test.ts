@@ -6,36 +6,21 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { launch, recordErrors, rows, startServer, type Running } from './harness.ts';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launch, recordErrors, requestLog, rows, startServer, type Running } from './harness.ts';
 
 interface Watch {
+  /** Every request to Segment (its CDN and API paths), as it starts. */
   segment: string[];
   errors: string[];
   /** Resolves once every request to Segment the page has started is answered (or failed). */
   answered(): Promise<void>;
 }
 
-/** Records every request to Segment (its CDN and API paths) and every console error of a page. */
+/** Records every request to Segment and every console error of a page. */
 function watch(page: Page): Watch {
-  const segment: string[] = [];
-  const open = new Set<Request>();
-  let idle: (() => void)[] = [];
-  const done = (r: Request) => {
-    if (!open.delete(r) || open.size) return;
-    idle.forEach((resolve) => resolve());
-    idle = [];
-  };
-  page.on('request', (r) => {
-    const url = new URL(r.url());
-    if (!url.pathname.startsWith('/segment/')) return;
-    segment.push(`${r.method()} ${url.pathname}`);
-    open.add(r);
-  });
-  page.on('requestfinished', done);
-  page.on('requestfailed', done);
-  const answered = () => (open.size ? new Promise<void>((resolve) => idle.push(resolve)) : Promise.resolve());
-  return { segment, errors: recordErrors(page), answered };
+  const { started, answered } = requestLog(page, (url) => url.pathname.startsWith('/segment/'));
+  return { segment: started, errors: recordErrors(page), answered };
 }
 
 const ajs = async (context: BrowserContext, page: Page) => [
@@ -54,9 +39,7 @@ const events = async (server: Running): Promise<string[]> => {
  * that is not listed was never made.
  */
 function segmentPart(page: Page): string[] {
-  const loader: string[] = [];
-  page.on('request', (r) => void (/\/segment-loader-[\w-]+\.js$/.test(r.url()) && loader.push(r.url())));
-  return loader;
+  return requestLog(page, (url) => /\/segment-loader-[\w-]+\.js$/.test(url.pathname)).started;
 }
 
 /**
