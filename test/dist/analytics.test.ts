@@ -11,8 +11,9 @@ const ajsStorage = () => [
   ...document.cookie.split(';').map((c) => c.split('=')[0].trim()).filter((n) => n.startsWith('ajs_')),
   ...Object.keys(localStorage).filter((k) => k.startsWith('ajs_')),
 ];
-/** The kit's Segment part, or Segment itself (its CDN and API stand-in). */
-const segmentBound = async () => (await startedRequests()).filter((url) => url.includes('/segment-loader-') || url.startsWith(window.GK_TEST.segment));
+/** The kit's Segment part, or Segment itself (its CDN and API stand-in; not the stand-in's record, which tests read). */
+const segmentBound = async () =>
+  (await startedRequests()).filter((url) => url.includes('/segment-loader-') || (url.startsWith(window.GK_TEST.segment) && !url.includes('/__recorded')));
 /** The next task after `type` reached the element: what the kit does in reply to it has been started by then. */
 const after = (el: Element, type: string) => new Promise((resolve) => el.addEventListener(type, () => setTimeout(resolve, 0), { once: true }));
 const events = async () =>
