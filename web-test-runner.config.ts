@@ -12,6 +12,7 @@ import * as puppeteer from 'puppeteer-core';
 import { createApp } from './server/app.ts';
 import { CHROMIUM, chromiumArgs, FIREFOX } from './test/browsers.ts';
 import { segmentStandIn } from './server/segment-stand-in.ts';
+import { requestLog, type RequestLog } from './test/request-log.ts';
 import { GATED_SCRIPT, strictCsp, widgets } from './test/hostile/hosts.ts';
 
 mkdirSync('.tmp', { recursive: true });
@@ -60,42 +61,25 @@ const cspHosts: Middleware = async (ctx, next) => {
 
 /**
  * The requests a test's page and its frames start, as the browser tells puppeteer (CDP in Chromium, WebDriver
- * BiDi in Firefox) when each starts, not when it ends as resource timing does: with it a test can tell that a
- * request was never made, and wait until every request made is answered. Commands (test/helpers.ts): requests-watch
- * starts a fresh list, requests-started reads it, requests-answered resolves once none is open.
+ * BiDi in Firefox) when each starts: with it a test can tell that a request was never made, and wait until every
+ * request made is answered. Commands (test/helpers.ts): requests-watch starts a fresh list, requests-started reads
+ * it, requests-answered resolves once none is open.
  */
-function requestLog(): TestRunnerPlugin {
-  interface Log {
-    started: string[];
-    open: Set<unknown>;
-    idle: (() => void)[];
-  }
-  const logs = new WeakMap<object, Log>();
-  const logOf = (page: puppeteer.Page): Log => {
+function requestLogPlugin(): TestRunnerPlugin {
+  const logs = new WeakMap<puppeteer.Page, RequestLog>();
+  const logOf = (page: puppeteer.Page): RequestLog => {
     let log = logs.get(page);
-    if (log) return log;
-    const fresh: Log = { started: [], open: new Set(), idle: [] };
-    const done = (request: puppeteer.HTTPRequest) => {
-      if (!fresh.open.delete(request) || fresh.open.size) return;
-      fresh.idle.splice(0).forEach((resolve) => resolve());
-    };
-    page.on('request', (request) => {
-      fresh.started.push(request.url());
-      fresh.open.add(request);
-    });
-    page.on('requestfinished', done);
-    page.on('requestfailed', done);
-    logs.set(page, fresh);
-    return fresh;
+    if (!log) logs.set(page, (log = requestLog(page, undefined, (request) => request.url())));
+    return log;
   };
   return {
     name: 'growth-kit:request-log',
     async executeCommand({ command, session }) {
       if (!command.startsWith('requests-')) return undefined;
       const log = logOf((session.browser as unknown as { getPage(id: string): puppeteer.Page }).getPage(session.id));
-      if (command === 'requests-watch') log.started = [];
+      if (command === 'requests-watch') log.started.length = 0;
       if (command === 'requests-started') return log.started;
-      if (command === 'requests-answered' && log.open.size) await new Promise<void>((resolve) => log.idle.push(resolve));
+      if (command === 'requests-answered') await log.answered();
       return true;
     },
   };
@@ -113,7 +97,7 @@ export default {
   testsFinishTimeout: 300000,
   middleware: [cspHosts],
   plugins: [
-    requestLog(),
+    requestLogPlugin(),
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2021', define: { __GK_VERSION__: '"test"' } }),
   ],
   testFramework: { config: { timeout: 15000 } },

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, recordErrors, requestLog, rows, startServer, type Running } from './harness.ts';
+import { launch, recordErrors, requestLog, rows, startServer, until, type Running } from './harness.ts';
 
 interface Watch {
   /** Every request to Segment (its CDN and API paths), as it starts. */
@@ -93,9 +93,9 @@ describe('consent end to end', () => {
     await banner.waitFor({ state: 'detached' });
     await page.locator('consent-gate[category="marketing"] iframe').waitFor();
     const settingsPath = '/segment/v1/projects/demo/settings';
-    for (let i = 0; i < 100 && !(await events(server)).includes('CTA Clicked'); i++) await page.waitForTimeout(100);
+    await until(async () => (await events(server)).includes('CTA Clicked'), 'CTA Clicked at Segment');
     assert.ok(seen.segment.includes(`GET ${settingsPath}`), JSON.stringify(seen.segment));
-    for (let i = 0; i < 100 && !(await events(server)).includes('Segment Consent Preference Updated'); i++) await page.waitForTimeout(100);
+    await until(async () => (await events(server)).includes('Segment Consent Preference Updated'), "Segment's preference update");
     assert.deepEqual((await events(server)).filter((e) => e !== 'Hand Raise Form Canceled').sort(), [
       'CTA Clicked',
       'Hand Raise Form Viewed',
@@ -127,11 +127,11 @@ describe('consent end to end', () => {
     await page.locator('consent-gate[category="marketing"] iframe').waitFor({ state: 'detached' });
     // Segment hears of the withdrawal (its profile learns of it), then its storage goes.
     const updates = async () => (await events(server)).filter((e) => e === 'Segment Consent Preference Updated').length;
-    for (let i = 0; i < 100 && (await updates()) < 2; i++) await page.waitForTimeout(100);
+    await until(async () => (await updates()) >= 2, 'the withdrawal at Segment');
     assert.equal(await updates(), 2, 'the withdrawal reached Segment');
     await page.waitForFunction(() => !document.cookie.includes('ajs_') && !Object.keys(localStorage).some((k) => k.startsWith('ajs_')));
     assert.deepEqual(await ajs(context, page), [], 'Segment storage removed on withdrawal');
-    for (let i = 0; i < 50 && rows(server.dbFile, 'consent').length < 2; i++) await page.waitForTimeout(100);
+    await until(() => rows(server.dbFile, 'consent').length >= 2, 'the withdrawal proof', 5000);
     const withdrawal = rows(server.dbFile, 'consent')[1].body;
     assert.equal(withdrawal.consent_id, consentId);
     assert.equal(withdrawal.source, 'preferences');
@@ -146,7 +146,7 @@ describe('consent end to end', () => {
     await page.locator('hand-raise-lead-button[glm-content="marketing-hero"] button[part="button"]').click();
     await reported('gk-lead-form-open');
     await page.evaluate('GrowthKit.consent.set({ analytics: true }, "preferences")');
-    for (let i = 0; i < 100 && (await updates()) < 3; i++) await page.waitForTimeout(100);
+    await until(async () => (await updates()) >= 3, 'the preference update of the new grant');
     await seen.answered();
     assert.deepEqual((await events(server)).slice(before), ['Segment Consent Preference Updated'], 'nothing tracked after withdrawal');
     assert.deepEqual(seen.errors, []);

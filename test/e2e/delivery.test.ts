@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { fixtureSite, recordErrors, rows } from './harness.ts';
+import { fixtureSite, recordErrors, rows, until } from './harness.ts';
 
 const LEADS = '/api/hand-raise-leads';
 
@@ -49,14 +49,6 @@ describe('durable delivery under faults', () => {
   /** The widget POSTs to one route since this test began (attempts is in arrival order). */
   const attempts = (path = LEADS, since = 0) => site.server.attempts.filter((a) => a.path === path && a.at >= since);
   const leads = (glm = 'delivery') => rows(site.server.dbFile, 'hand_raise_lead').filter((r) => r.body.glm_content === glm);
-
-  async function until(check: () => boolean | Promise<boolean>, timeout: number, what: string): Promise<void> {
-    const end = Date.now() + timeout;
-    while (!(await check())) {
-      if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
 
   /** Jumps the page's clock past the outbox's longest backoff (5 min), firing each due timer, then lets it settle. */
   async function later(page: Page): Promise<void> {
@@ -137,14 +129,14 @@ describe('durable delivery under faults', () => {
     site.server.faults.delayMs = 3000;
     const { page } = await visit();
     await submit(page);
-    await until(() => attempts(LEADS, since).length >= 1, 5000, 'the request in flight');
+    await until(() => attempts(LEADS, since).length >= 1, 'the request in flight', 5000);
     return { page, since, before };
   }
 
   /** Exactly one new row, every attempt under one key, nothing left in the outbox of `page`. */
   async function oneRow(page: Page, since: number, before: number): Promise<void> {
-    await until(() => leads().length === before + 1, 20_000, 'the row');
-    await until(() => outboxEmpty(page), 20_000, 'an empty outbox');
+    await until(() => leads().length === before + 1, 'the row', 20_000);
+    await until(() => outboxEmpty(page), 'an empty outbox', 20_000);
     await later(page);
     assert.equal(leads().length, before + 1);
     assert.equal(new Set(attempts(LEADS, since).map((a) => a.key)).size, 1);
@@ -164,7 +156,7 @@ describe('durable delivery under faults', () => {
     // has been answered.
     site.server.faults.refuse = { status: 503, until: Infinity };
     await page.close({ runBeforeUnload: true });
-    await until(() => attempts(LEADS, since).every((a) => a.outcome !== 0), 10_000, "the closing page's requests answered");
+    await until(() => attempts(LEADS, since).every((a) => a.outcome !== 0), "the closing page's requests answered", 10_000);
     delete site.server.faults.refuse;
     delete site.server.faults.delayMs;
     const back = await context.newPage();
@@ -191,7 +183,7 @@ describe('durable delivery under faults', () => {
     const { page } = await visit();
     await submit(page);
     // Refused once, then open; the page's clock runs on its own, so the retry waits the real 5 s.
-    await until(() => attempts(LEADS, since).length === 1, 10_000, 'the refused attempt');
+    await until(() => attempts(LEADS, since).length === 1, 'the refused attempt', 10_000);
     delete site.server.faults.refuse;
     await page.locator('hand-raise-lead-button .notice.success').waitFor({ timeout: 20_000 });
     const tries = attempts(LEADS, since);
@@ -304,11 +296,11 @@ describe('durable delivery under faults', () => {
     const { page } = await visit('/fixtures/course.html');
     await page.waitForFunction('customElements.get("course-progress-tracker")');
     await watchTo(page, 4.2);
-    await until(() => course().filter((r) => r.body.milestone === 50).length === 1, 10_000, 'the 50% milestone');
+    await until(() => course().filter((r) => r.body.milestone === 50).length === 1, 'the 50% milestone', 10_000);
     // What the learner sees is what must be flushed: the coverage of what played (about 74 % of the video).
     const shown = parseInt((await page.evaluate(`document.querySelector('course-progress-tracker').shadowRoot.querySelector('.pct').textContent`)) as string, 10);
     await page.close({ runBeforeUnload: true });
-    await until(() => course().some((r) => r.body.event === 'progressed' && !r.body.milestone), 10_000, 'the pagehide flush');
+    await until(() => course().some((r) => r.body.event === 'progressed' && !r.body.milestone), 'the pagehide flush', 10_000);
     const events = course().slice(before);
     const progress = events.find((r) => r.body.event === 'progressed' && !r.body.milestone)!.body.progress as number;
     assert.ok(shown > 50 && shown < 75, `shown ${shown} %`);
@@ -324,17 +316,17 @@ describe('durable delivery under faults', () => {
     await page.waitForFunction('customElements.get("course-progress-tracker")');
     const before = course('learner-8').length;
     await watchTo(page, 4.2);
-    await until(() => course('learner-8').length >= before + 3, 10_000, 'started and two milestones');
+    await until(() => course('learner-8').length >= before + 3, 'started and two milestones', 10_000);
     site.server.faults.refuse = { status: 503, until: Date.now() + 60_000 };
     const closing = Date.now();
     await page.close({ runBeforeUnload: true });
-    await until(() => attempts('/api/course-progress', closing).some((a) => a.outcome === 503), 10_000, 'the flush at pagehide, refused');
+    await until(() => attempts('/api/course-progress', closing).some((a) => a.outcome === 503), 'the flush at pagehide, refused', 10_000);
     assert.equal(course('learner-8').length, before + 3, 'nothing stored while down');
     delete site.server.faults.refuse;
     const back = await context.newPage();
     await back.goto(`${site.server.url}/fixtures/course.html?user=learner-8`);
-    await until(() => course('learner-8').length === before + 4, 20_000, 'the persisted progress');
-    await until(() => outboxEmpty(back), 10_000, 'an empty outbox');
+    await until(() => course('learner-8').length === before + 4, 'the persisted progress', 20_000);
+    await until(() => outboxEmpty(back), 'an empty outbox', 10_000);
     // Every retry the page could still make has come due: nothing more arrives.
     await later(back);
     const events = course('learner-8').slice(before);

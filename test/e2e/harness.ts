@@ -5,11 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { after, before } from 'node:test';
-import { chromium, type Browser, type Page, type Request } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp, type AppOptions, type Attempt, type Faults } from '../../server/app.ts';
 import type { Forwarder } from '../../server/forwarding/forwarder.ts';
 import type { Store } from '../../server/store/index.ts';
 import { CHROMIUM, chromiumArgs } from '../browsers.ts';
+
+export { requestLog } from '../request-log.ts';
 
 export interface Running {
   url: string;
@@ -55,28 +57,13 @@ export function recordErrors(page: Page): string[] {
   return errors;
 }
 
-/**
- * The requests a page starts (those `keep` accepts), listed as each starts; `answered()` resolves once every one
- * started so far is answered or failed.
- */
-export function requestLog(page: Page, keep: (url: URL) => boolean = () => true): { started: string[]; answered(): Promise<void> } {
-  const started: string[] = [];
-  const open = new Set<Request>();
-  let idle: (() => void)[] = [];
-  const done = (r: Request) => {
-    if (!open.delete(r) || open.size) return;
-    idle.forEach((resolve) => resolve());
-    idle = [];
-  };
-  page.on('request', (r) => {
-    const url = new URL(r.url());
-    if (!keep(url)) return;
-    started.push(`${r.method()} ${url.pathname}`);
-    open.add(r);
-  });
-  page.on('requestfinished', done);
-  page.on('requestfailed', done);
-  return { started, answered: () => (open.size ? new Promise<void>((resolve) => idle.push(resolve)) : Promise.resolve()) };
+/** Polls `check` (a record on the server side, say) until it holds; fails naming `what` after `timeout` ms. */
+export async function until(check: () => boolean | Promise<boolean>, what: string, timeout = 10_000): Promise<void> {
+  const end = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** The rows of one kind, read from the SQLite file itself. */

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { fixtureSite, recordErrors, rows } from './harness.ts';
+import { fixtureSite, recordErrors, rows, until } from './harness.ts';
 
 describe('lazy parts after a failed load', () => {
   const site = fixtureSite();
@@ -28,14 +28,6 @@ describe('lazy parts after a failed load', () => {
   }
 
   const progress = (course: string, event: string) => rows(site.server.dbFile, 'course_progress').filter((r) => r.body.course_id === course && r.body.event === event);
-
-  async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
-    const end = Date.now() + 10_000;
-    while (!(await check())) {
-      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
 
   it('course logic: the call that met the failure warns and records nothing; the next call records the lesson', async () => {
     const course = `lazy-actions-${Date.now()}`;
