@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 const kebab = (name) => name.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
 /** Per element class, the names its `static properties` declare as internal state (no attribute). */
 const stateProperties = new Map();
+/** Per element class, its attribute table (withAttributes), entry by entry. */
+const attributeTables = new Map();
 
 export default {
   globs: ['src/components/*/*.ts'],
@@ -11,6 +13,65 @@ export default {
   outdir: 'dist',
   litelement: true,
   plugins: [
+    {
+      // An element's public properties are one table, `class X extends withAttributes({ … })`
+      // (src/internal/base-element.ts): each key a property with its kebab-case attribute, the value its default,
+      // `reflect(…)` or `flag()` where Lit needs more, the JSDoc its description. The analyzer reads class fields,
+      // not that table: this reads it into the same fields and attributes, and GrowthKitElement stays the superclass.
+      name: 'growth-kit:attribute-tables',
+      analyzePhase({ ts, node }) {
+        if (!ts.isClassDeclaration(node) || !node.name) return;
+        const base = node.heritageClauses?.flatMap((h) => h.types).find((t) => ts.isCallExpression(t.expression));
+        const call = base?.expression;
+        if (!call || call.expression.getText() !== 'withAttributes') return;
+        const [table] = call.arguments;
+        if (!table || !ts.isObjectLiteralExpression(table)) throw new Error(`${node.name.text}: withAttributes takes an object literal`);
+        attributeTables.set(
+          node.name.text,
+          table.properties.map((entry) => {
+            if (!ts.isPropertyAssignment(entry)) throw new Error(`${node.name.text}: ${entry.getText()} is not a table entry`);
+            const name = entry.name.getText();
+            let value = entry.initializer;
+            const option = ts.isCallExpression(value) ? value.expression.getText() : undefined;
+            if (option === 'flag') value = undefined;
+            else if (option === 'reflect') [value] = value.arguments;
+            else if (option) throw new Error(`${node.name.text}.${name}: unknown option ${option}`);
+            const type = !value ? 'boolean' : ts.isAsExpression(value) ? value.type.getText() : ts.isStringLiteral(value) ? 'string' : value.kind === ts.SyntaxKind.TrueKeyword || value.kind === ts.SyntaxKind.FalseKeyword ? 'boolean' : undefined;
+            if (!type) throw new Error(`${node.name.text}.${name}: write the type (… as T)`);
+            const defaultText = !value ? 'false' : ts.isAsExpression(value) ? value.expression.getText() : value.getText();
+            const description = ts.getTextOfJSDocComment(ts.getJSDocCommentsAndTags(entry).find((d) => ts.isJSDoc(d))?.comment);
+            return { name, type, default: defaultText, description, reflects: option !== undefined };
+          }),
+        );
+      },
+      moduleLinkPhase({ moduleDoc }) {
+        for (const declaration of moduleDoc.declarations ?? []) {
+          const table = attributeTables.get(declaration.name);
+          if (!table) continue;
+          const fields = table.map(({ name, type, default: value, description, reflects }) => ({
+            kind: 'field',
+            name,
+            privacy: 'public',
+            type: { text: type },
+            default: value,
+            ...(description && { description }),
+            attribute: kebab(name),
+            ...(reflects && { reflects: true }),
+          }));
+          const attributes = table.map(({ name, type, default: value, description }) => ({
+            name: kebab(name),
+            type: { text: type },
+            default: value,
+            ...(description && { description }),
+            fieldName: name,
+          }));
+          declaration.members = [...fields, ...(declaration.members ?? []).filter((m) => !table.some((t) => t.name === m.name))];
+          declaration.attributes = [...attributes, ...(declaration.attributes ?? []).filter((a) => !table.some((t) => t.name === a.fieldName))];
+          declaration.superclass = { name: 'GrowthKitElement', module: '/src/internal/base-element.js' };
+          delete declaration.mixins;
+        }
+      },
+    },
     {
       // GrowthKitElement.createProperty gives each property its kebab-case attribute unless one is given, and
       // `state: true` has none (src/internal/base-element.ts); the analyzer assumes Lit's defaults. State members

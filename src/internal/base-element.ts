@@ -70,3 +70,47 @@ export const booleanConverter = {
   fromAttribute: (value: string | null) => value !== null && value !== 'false',
   toAttribute: (value: unknown) => (value ? '' : null),
 };
+
+/** An entry of an element's attribute table with Lit options of its own (see withAttributes). */
+export class Declared<T> {
+  constructor(
+    readonly value: T,
+    readonly options: PropertyDeclaration,
+  ) {}
+}
+
+/** An attribute the element writes back when the property changes, for the page's CSS (`mode="banner"`). */
+export const reflect = <T>(value: T): Declared<T> => new Declared(value, { reflect: true });
+
+/** A boolean attribute, false by default, reflected, and read as frameworks write it (booleanConverter). */
+export const flag = (): Declared<boolean> => new Declared(false, { type: Boolean, reflect: true, converter: booleanConverter });
+
+/** The properties an attribute table declares, with their types. */
+export type Attributes<T> = { -readonly [K in keyof T]: T[K] extends Declared<infer V> ? V : T[K] };
+
+/**
+ * The base class of an element whose public properties are declared once, in one table: each key is a property,
+ * its kebab-case name the attribute (createProperty above), the value its default (`reflect(…)` or `flag()` where
+ * Lit needs more), and the JSDoc its documentation, which the manifest reads (custom-elements-manifest.config.mjs).
+ * A default is shared by every instance, so it is a string, number or boolean. Internal state stays in the element:
+ * a private field in its own `static properties` with `state: true`.
+ */
+export function withAttributes<T extends Record<string, unknown>>(
+  table: T,
+): typeof GrowthKitElement & (abstract new (...args: any[]) => Attributes<T>) {
+  const properties: Record<string, PropertyDeclaration> = {};
+  const defaults: Record<string, unknown> = {};
+  for (const name in table) {
+    const entry = table[name];
+    properties[name] = entry instanceof Declared ? entry.options : {};
+    defaults[name] = entry instanceof Declared ? entry.value : entry;
+  }
+  abstract class WithAttributes extends GrowthKitElement {
+    static override properties = properties;
+    constructor(..._: unknown[]) {
+      super();
+      Object.assign(this, defaults);
+    }
+  }
+  return WithAttributes as unknown as typeof GrowthKitElement & (abstract new (...args: any[]) => Attributes<T>);
+}

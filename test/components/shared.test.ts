@@ -91,6 +91,20 @@ for (const c of cases) {
       await waitFor(() => shadowText(el).includes(c.text.en), 5000, 'English text again');
     });
 
+    it('observes exactly the attributes its manifest documents, each with its documented default', async () => {
+      const manifest = (await (await fetch('/dist/custom-elements.json')).json()) as {
+        modules: { declarations?: { tagName?: string; attributes?: { name: string; fieldName?: string; default?: string }[] }[] }[];
+      };
+      const documented = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === c.tag)!.attributes!;
+      const observed = (ELEMENTS[c.tag] as unknown as { observedAttributes: string[] }).observedAttributes;
+      // theme is read once on connect (base-element.ts), not observed.
+      expect([...observed].sort()).to.deep.equal(documented.map((a) => a.name).filter((n) => n !== 'theme').sort());
+      const el = document.createElement(c.tag) as unknown as Record<string, unknown>;
+      for (const a of documented.filter((d) => d.fieldName)) {
+        expect(el[a.fieldName!], a.name).to.equal(new Function(`return ${a.default}`)());
+      }
+    });
+
     it('hidden hides it, as it hides any element, and removing it shows it again', async () => {
       const el = await make(c.tag, `${c.good} hidden`);
       expect(getComputedStyle(el).display).to.equal('none');

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { AttributesController } from '../../controllers/attributes-controller.js';
 import { ConsentController } from '../../controllers/consent-controller.js';
-import { GrowthKitElement } from '../../internal/base-element.js';
+import { reflect, withAttributes } from '../../internal/base-element.js';
 import { baseStyles } from '../../internal/shared-styles.js';
 import { lazy } from '../../runtime/base/index.js';
 import { toHttpUrl } from '../../runtime/config/index.js';
@@ -37,53 +37,40 @@ const loadGated = lazy(() => import('./gated-content.js'));
  * @csspart settings - The "Privacy settings" button (mode="preferences-button").
  * @csspart placeholder - The default placeholder.
  */
-export class ConsentGate extends GrowthKitElement implements PreferencesHost {
+export class ConsentGate extends withAttributes({
+  /** The category the gated content needs: necessary, functional, analytics or marketing. */
+  category: 'marketing' as ConsentCategory,
+  /** The element's role: auto (gate when it holds a template, banner otherwise), banner, gate or preferences-button. */
+  mode: reflect('auto' as ConsentGateMode),
+  /** The banner's layout: cloud (a wide card floating above the bottom edge), bar (full width along the bottom edge) or box (a small card in the bottom corner). */
+  layout: reflect('cloud' as 'cloud' | 'bar' | 'box'),
+  /** The privacy policy linked from the banner (http(s) only). */
+  privacyPolicyUrl: '',
+  /** The version of the privacy policy; a new version makes stored decisions invalid and asks again. */
+  policyVersion: '',
+  /** The domain of the consent cookie, e.g. "example.com" to share it across www. and learn. subdomains. */
+  cookieDomain: '',
+  /** The consent cookie's name (default gk_consent). */
+  cookieName: '',
+  /** The consent cookie's path (default /). */
+  cookiePath: '',
+  /** Seconds the decision is kept (default 15552000, 180 days). */
+  cookieMaxAge: '',
+  /** The full URL proof of consent is posted to; defaults to the page-wide endpoint + /consents. */
+  endpoint: '',
+  /** The categories offered in the preferences, space-separated (default: functional analytics marketing). */
+  categories: '',
+  /** Your own wording per category as JSON: {"analytics": {"title": "…", "description": "…"}}. */
+  categoryText: '',
+  /** OneTrust group ids mapped to categories as JSON (default {"C0001":"necessary","C0002":"analytics","C0003":"functional","C0004":"marketing"}). */
+  onetrustGroups: '',
+}) implements PreferencesHost {
   static override styles = [baseStyles, styles];
 
   static override properties = {
-    category: {},
-    mode: { reflect: true },
-    privacyPolicyUrl: {},
-    policyVersion: {},
-    cookieDomain: {},
-    cookieName: {},
-    cookiePath: {},
-    cookieMaxAge: {},
-    endpoint: {},
-    categories: {},
-    categoryText: {},
-    onetrustGroups: {},
     gpcNote: { state: true },
-    layout: { reflect: true },
     waiting: { state: true },
   };
-
-  /** The category the gated content needs: necessary, functional, analytics or marketing. */
-  category: ConsentCategory = 'marketing';
-  /** The element's role: auto (gate when it holds a template, banner otherwise), banner, gate or preferences-button. */
-  mode: ConsentGateMode = 'auto';
-  /** The banner's layout: cloud (a wide card floating above the bottom edge), bar (full width along the bottom edge) or box (a small card in the bottom corner). */
-  layout: 'cloud' | 'bar' | 'box' = 'cloud';
-  /** The privacy policy linked from the banner (http(s) only). */
-  privacyPolicyUrl = '';
-  /** The version of the privacy policy; a new version makes stored decisions invalid and asks again. */
-  policyVersion = '';
-  /** The domain of the consent cookie, e.g. "example.com" to share it across www. and learn. subdomains. */
-  cookieDomain = '';
-  /** The consent cookie's name (default gk_consent). */
-  cookieName = '';
-  /** The consent cookie's path (default /). */
-  cookiePath = '';
-  /** Seconds the decision is kept (default 15552000, 180 days). */
-  cookieMaxAge = '';
-  /** The full URL proof of consent is posted to; defaults to the page-wide endpoint + /consents. */
-  endpoint = '';
-  /** The categories offered in the preferences, space-separated (default: functional analytics marketing). */
-  categories = '';
-  /** Your own wording per category as JSON: {"analytics": {"title": "…", "description": "…"}}. */
-  categoryText = '';
-  /** OneTrust group ids mapped to categories as JSON (default {"C0001":"necessary","C0002":"analytics","C0003":"functional","C0004":"marketing"}). */
-  onetrustGroups = '';
 
   private preferences: PreferencesPart | null = null;
   /** Whether the banner says that Global Privacy Control keeps marketing off (its wording arrives lazily). */

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { AttributesController } from '../../controllers/attributes-controller.js';
-import { GrowthKitElement } from '../../internal/base-element.js';
+import { withAttributes } from '../../internal/base-element.js';
 import { baseStyles } from '../../internal/shared-styles.js';
 import { lazy, readLocal, stringify, writeLocal } from '../../runtime/base/index.js';
 import { percent } from '../../runtime/config/index.js';
@@ -34,41 +34,32 @@ const loadTracking = lazy(() => import('./media-tracking.js'));
  * @csspart lessons - The lesson checklist.
  * @csspart badge - The badge image, when the endpoint issued one.
  */
-export class CourseProgressTracker extends GrowthKitElement implements CourseHost {
+export class CourseProgressTracker extends withAttributes({
+  /** The course's id, reported with every event. */
+  courseId: '',
+  /** The course's title, shown above the progress bar. */
+  courseTitle: '',
+  /** The learner's id in the host's system, when known; otherwise the anonymous id is used. */
+  userId: '',
+  /** The lessons as JSON: [{"id","title","type":"video|quiz|article"}]. */
+  lessons: '',
+  /** The percentage of a video that must be watched to complete it (default 90). */
+  completeAt: '',
+  /** The quiz score percentage needed to pass (default 70). */
+  passMark: '',
+  /** The completion rule: all-lessons, or videos-and-quiz (every video watched and every quiz passed). */
+  completion: 'all-lessons' as CompletionRule,
+  /** The full URL progress is posted to; defaults to the page-wide endpoint + /course-progress. */
+  endpoint: '',
+  /** An xAPI Learning Record Store (or your proxy to one): each learning event also goes there as a statement. */
+  xapiEndpoint: '',
+}) implements CourseHost {
   static override styles = [baseStyles, styles];
 
   static override properties = {
-    courseId: {},
-    courseTitle: {},
-    userId: {},
-    lessons: {},
-    completeAt: {},
-    passMark: {},
-    completion: {},
-    endpoint: {},
-    xapiEndpoint: {},
     progress: { state: true },
     announcement: { state: true },
   };
-
-  /** The course's id, reported with every event. */
-  courseId = '';
-  /** The course's title, shown above the progress bar. */
-  courseTitle = '';
-  /** The learner's id in the host's system, when known; otherwise the anonymous id is used. */
-  userId = '';
-  /** The lessons as JSON: [{"id","title","type":"video|quiz|article"}]. */
-  lessons = '';
-  /** The percentage of a video that must be watched to complete it (default 90). */
-  completeAt = '';
-  /** The quiz score percentage needed to pass (default 70). */
-  passMark = '';
-  /** The completion rule: all-lessons, or videos-and-quiz (every video watched and every quiz passed). */
-  completion: CompletionRule = 'all-lessons';
-  /** The full URL progress is posted to; defaults to the page-wide endpoint + /course-progress. */
-  endpoint = '';
-  /** An xAPI Learning Record Store (or your proxy to one): each learning event also goes there as a statement. */
-  xapiEndpoint = '';
 
   /** @internal */
   progress: CourseState = fresh();

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { AttributesController } from '../../controllers/attributes-controller.js';
-import { booleanConverter, GrowthKitElement } from '../../internal/base-element.js';
+import { booleanConverter, flag, reflect, withAttributes } from '../../internal/base-element.js';
 import { baseStyles } from '../../internal/shared-styles.js';
 import { track } from '../../runtime/analytics/index.js';
 import { lazy, nextTask } from '../../runtime/base/index.js';
@@ -40,63 +40,47 @@ const loadDialog = lazy(() => import('../../internal/dialog-styles.js'));
  * @csspart input - Each input, select and textarea.
  * @csspart submit - The submit button.
  */
-export class HandRaiseLeadButton extends GrowthKitElement implements LeadFormHost {
+export class HandRaiseLeadButton extends withAttributes({
+  /** The placement id reported with every lead from this button, unique per page and position. */
+  glmContent: '',
+  /** The page the lead came from; defaults to the page's host and path. */
+  glmSource: '',
+  /** The product interaction the lead stands for in the CRM (GitLab's default: "Hand Raise PQL"). */
+  productInteraction: 'Hand Raise PQL',
+  /** The product namespace (account or group) id the visitor is in, when known. */
+  namespaceId: '',
+  /** The tracking labels: {"action","label","property","value","experiment"}, as JSON or (from script) an object. */
+  ctaTracking: '' as string | CtaTracking,
+  /** The full URL leads are posted to; defaults to the page-wide endpoint + /hand-raise-leads. */
+  endpoint: '',
+  /** The button's text; defaults to the localized "Contact sales". */
+  buttonText: '',
+  /** The button's look: primary, secondary or link. */
+  variant: reflect('primary' as ButtonVariant),
+  /** Whether the button uses the compact size. */
+  small: flag(),
+  /** The fields shown, space-separated (default: all). */
+  fields: '',
+  /** The fields required, space-separated (default: all but phone_number and comment). */
+  requiredFields: '',
+  /** The visitor's first name, prefilled. */
+  firstName: '',
+  /** The visitor's last name, prefilled. */
+  lastName: '',
+  /** The visitor's work email, prefilled. */
+  email: '',
+  /** The visitor's company, prefilled. */
+  companyName: '',
+  /** The visitor's display name; adds "Hello NAME" to the form's heading. */
+  userName: '',
+}) implements LeadFormHost {
   static override styles = [baseStyles, styles];
 
   static override properties = {
-    glmContent: {},
-    glmSource: {},
-    productInteraction: {},
-    namespaceId: {},
-    ctaTracking: {},
-    endpoint: {},
-    buttonText: {},
-    variant: { reflect: true },
-    small: { type: Boolean, reflect: true, converter: booleanConverter },
-    fields: {},
-    requiredFields: {},
-    firstName: {},
-    lastName: {},
-    email: {},
-    companyName: {},
-    userName: {},
     open: { state: true },
     loading: { state: true },
     loadFailed: { state: true },
   };
-
-  /** The placement id reported with every lead from this button, unique per page and position. */
-  glmContent = '';
-  /** The page the lead came from; defaults to the page's host and path. */
-  glmSource = '';
-  /** The product interaction the lead stands for in the CRM (GitLab's default: "Hand Raise PQL"). */
-  productInteraction = 'Hand Raise PQL';
-  /** The product namespace (account or group) id the visitor is in, when known. */
-  namespaceId = '';
-  /** The tracking labels: {"action","label","property","value","experiment"}, as JSON or (from script) an object. */
-  ctaTracking: string | CtaTracking = '';
-  /** The full URL leads are posted to; defaults to the page-wide endpoint + /hand-raise-leads. */
-  endpoint = '';
-  /** The button's text; defaults to the localized "Contact sales". */
-  buttonText = '';
-  /** The button's look: primary, secondary or link. */
-  variant: ButtonVariant = 'primary';
-  /** Whether the button uses the compact size. */
-  small = false;
-  /** The fields shown, space-separated (default: all). */
-  fields = '';
-  /** The fields required, space-separated (default: all but phone_number and comment). */
-  requiredFields = '';
-  /** The visitor's first name, prefilled. */
-  firstName = '';
-  /** The visitor's last name, prefilled. */
-  lastName = '';
-  /** The visitor's work email, prefilled. */
-  email = '';
-  /** The visitor's company, prefilled. */
-  companyName = '';
-  /** The visitor's display name; adds "Hello NAME" to the form's heading. */
-  userName = '';
 
   private open = false;
   private loading = false;
