@@ -158,9 +158,9 @@ describe('demo pages end to end', () => {
     await page.evaluate(async () => {
       const video = document.querySelector('video')!;
       await video.play();
-      // 1.5 s of the lesson played again: the tracker has seen that much playback, time enough for a milestone
-      // (25 % is ~1.2 s in) to be re-sent if a completed course were tracked again.
-      await new Promise<void>((resolve) => video.addEventListener('timeupdate', () => video.currentTime >= 1.5 && resolve()));
+      // 2 s of the 6 s lesson played again: the tracker has seen that much playback, time enough for a milestone
+      // (25 % is 1.5 s in) to be re-sent if a completed course were tracked again.
+      await new Promise<void>((resolve) => video.addEventListener('timeupdate', () => video.currentTime >= 2 && resolve()));
     });
     await page.waitForFunction(() => !localStorage.getItem('gk_outbox') || localStorage.getItem('gk_outbox') === '[]');
     assert.deepEqual(events(), expected);

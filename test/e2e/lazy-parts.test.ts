@@ -61,6 +61,34 @@ describe('lazy parts after a failed load', () => {
     assert.equal(dropped(), 2, 'asked for twice: dropped, then loaded');
     assert.deepEqual(errors.filter((e) => !e.includes('net::ERR_CONNECTION_RESET')), []);
   });
+
+  it('player tracking that arrives after the video started counts what was played before it: watched to the end is 100 %', async () => {
+    // A slow phone (or a busy CI machine) can start the video before the tracking chunk is there.
+    const course = `lazy-late-${Date.now()}`;
+    context = await site.browser.newContext();
+    const page = await context.newPage();
+    const errors = recordErrors(page);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/chunks\/media-tracking-[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${site.server.url}/fixtures/lazy.html?course=${course}&video=1`);
+    await page.evaluate(async () => {
+      const video = document.querySelector('video')!;
+      await video.play();
+      await new Promise<void>((resolve) => video.addEventListener('timeupdate', () => video.currentTime >= 1.5 && resolve()));
+    });
+    release();
+    await page.evaluate(() => new Promise((resolve) => document.querySelector('video')!.addEventListener('ended', resolve, { once: true })));
+    await until(() => progress(course, 'completed').length === 1, "the lesson's completion in SQLite");
+    await until(() => progress(course, 'progressed').some((r) => r.body.milestone === 100), 'the 100 % milestone in SQLite');
+    const milestones = progress(course, 'progressed').map((r) => r.body.milestone).sort((a, b) => Number(a) - Number(b));
+    assert.deepEqual(milestones, [25, 50, 75, 100], 'each milestone once');
+    assert.equal(progress(course, 'started').length, 1, "'started' once");
+    assert.deepEqual(errors, []);
+  });
 });
 
 /**

@@ -41,12 +41,18 @@ const MEDIA_EVENTS = ['play', 'playing', 'timeupdate', 'seeking', 'pause', 'ende
 /** <video> and <audio>: their own events. */
 const nativeAdapter: Adapter = (el, emit) => {
   const media = el as HTMLMediaElement;
+  const report = (type: PlayerEvent['type'], played?: [number, number][]) =>
+    emit({ type, position: media.currentTime, duration: media.duration, player: 'html5', assetId: media.currentSrc || media.src, played });
   const handle = (event: Event) => {
     const type = event.type === 'playing' ? 'play' : event.type === 'timeupdate' ? 'time' : (event.type as PlayerEvent['type']);
     // A timeupdate during a seek reports the target, not playback; the pause that comes with the end is the end.
     if ((type === 'time' && media.seeking) || (type === 'pause' && media.ended)) return;
-    emit({ type, position: media.currentTime, duration: media.duration, player: 'html5', assetId: media.currentSrc || media.src });
+    report(type);
   };
+  // Played before tracking arrived (a slow network, autoplay): the media's own record of it.
+  const { played } = media;
+  const before = Array.from({ length: played.length }, (_, i): [number, number] => [played.start(i), played.end(i)]);
+  if (before.length) report(media.paused ? 'pause' : 'time', before);
   for (const type of MEDIA_EVENTS) media.addEventListener(type, handle);
   return () => MEDIA_EVENTS.forEach((type) => media.removeEventListener(type, handle));
 };
@@ -108,9 +114,11 @@ export class MediaTracking {
     const state = this.host.lesson(lessonId);
     if (Number.isFinite(event.duration) && event.duration > 0) state.duration = event.duration;
     // 'started' goes once: native media says play and playing, and a player already playing when tracking
-    // attached (autoplay, or before this lazy chunk arrived) speaks first with a time event.
-    const playing = event.type === 'play' || event.type === 'time';
-    if (playing && !state.milestones.length && cov.played() === 0 && !this.started.has(lessonId)) {
+    // attached (autoplay, or before this lazy chunk arrived) speaks first with a time event or what it played.
+    const fresh = !state.milestones.length && cov.played() === 0;
+    for (const [start, end] of event.played ?? []) cov.add(start, end);
+    const playing = event.type === 'play' || event.type === 'time' || !!event.played;
+    if (playing && fresh && !this.started.has(lessonId)) {
       this.started.add(lessonId);
       void post(this.host, 'started', lessonId, 0);
     }

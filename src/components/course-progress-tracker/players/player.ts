@@ -14,6 +14,8 @@ export interface PlayerEvent {
   player: PlayerKind;
   /** The player's id for the media (video id, UUID or URL). */
   assetId: string;
+  /** What the player had played before the adapter watched it ([start, end] seconds), on its first event. */
+  played?: [number, number][];
 }
 
 /** Starts watching `el`; returns how to stop. */
