@@ -1,11 +1,13 @@
 /**
  * The player adapters against local stand-ins that speak each player's documented API, reached through real
  * configuration (youtubeApiUrl and vidyardApiUrl script URLs; the Vimeo iframe's own URL): progress is what was
- * played, milestones are posted once each, and seeking to the end completes nothing.
+ * played (also before tracking watched the player), milestones are posted once each, and seeking to the end
+ * completes nothing.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import type { CourseProgressTracker } from '../../src/components/course-progress-tracker/course-progress-tracker.js';
+import { MediaTracking } from '../../src/components/course-progress-tracker/media-tracking.js';
 import { configure } from '../../src/runtime/config/index.js';
 import { defineAll } from '../../src/elements.js';
 import { pending } from '../../src/runtime/delivery/outbox.js';
@@ -16,7 +18,7 @@ defineAll();
 const lessons = JSON.stringify([{ id: 'v', title: 'Welcome video', type: 'video' }]);
 
 /** The <video> inside each stand-in (same origin, so the test can press play as a visitor would). */
-async function standInVideo(el: CourseProgressTracker): Promise<HTMLVideoElement> {
+async function standInVideo(el: Element): Promise<HTMLVideoElement> {
   return waitFor(() => {
     const frame = el.querySelector('iframe');
     const video = frame ? frame.contentDocument?.querySelector('video') : el.querySelector('video');
@@ -98,4 +100,37 @@ describe('<course-progress-tracker> player adapters', () => {
     expect(parseInt(el.shadowRoot!.querySelector('.pct')!.textContent!, 10)).to.be.below(25);
     expect(el.shadowRoot!.textContent).to.not.contain('Course complete');
   });
+
+  // A slow network: the visitor played 2 s (of 6) before the tracking part and the player's adapter arrived.
+  const playedFirst: [string, TemplateResult][] = [
+    ['<video> (its played ranges)', html`<video src="/demo/media/lesson.webm" muted playsinline preload="auto"></video>`],
+    [
+      "Vimeo (the player's getPlayed)",
+      html`<iframe data-player="vimeo" title="Welcome video" src="/test/stand-ins/vimeo/player.html?video=76979871"></iframe>`,
+    ],
+  ];
+  for (const [name, player] of playedFirst) {
+    it(`${name}: what was played before tracking watched the player counts; 'started' once, its milestones, the bar`, async () => {
+      const root = await fixture<HTMLElement>(html`<div>
+        <course-progress-tracker course-id=${courseId} user-id="u1" lessons=${lessons}></course-progress-tracker>
+        ${player}
+      </div>`);
+      const el = root.querySelector<CourseProgressTracker>('course-progress-tracker')!;
+      await playUntil(await standInVideo(root), 2);
+      const tracking = new MediaTracking(el);
+      tracking.sync(new Map([[root.querySelector('video, iframe')!, 'v']]));
+      try {
+        const events = async () => (await submissions('course_progress')).map((r) => r.body).filter((b) => b.course_id === courseId);
+        await waitFor(async () => (await events()).some((b) => b.milestone === 25), 10000, 'milestone 25');
+        await waitFor(() => pending().length === 0, 10000, 'an empty outbox');
+        const posted = await events();
+        expect(posted.filter((b) => b.event === 'started')).to.have.length(1);
+        expect(posted.filter((b) => b.milestone).map((b) => b.milestone)).to.deep.equal([25]);
+        await el.updateComplete;
+        expect(parseInt(el.shadowRoot!.querySelector('.pct')!.textContent!, 10)).to.be.within(30, 49);
+      } finally {
+        tracking.disconnect();
+      }
+    });
+  }
 });

@@ -126,7 +126,7 @@ export class MediaTracking {
     else if (event.type === 'ended') {
       cov.observe(event.position);
       cov.interrupt();
-    } else cov.observe(event.position);
+    } else if (event.type !== 'played') cov.observe(event.position);
     state.segments = cov.toJSON();
     this.videoSpec(lessonId, event);
     this.evaluate(lessonId, cov.percent(state.duration));

@@ -5,8 +5,8 @@
 export type PlayerKind = 'html5' | 'youtube' | 'vimeo' | 'vidyard';
 
 export interface PlayerEvent {
-  /** play (started or resumed), time (playhead during playback), seeking, pause, ended. */
-  type: 'play' | 'time' | 'seeking' | 'pause' | 'ended';
+  /** play (started or resumed), time (playhead during playback), seeking, pause, ended; played: only `played`. */
+  type: 'play' | 'time' | 'seeking' | 'pause' | 'ended' | 'played';
   /** The playhead, in seconds. */
   position: number;
   /** The media's length in seconds (NaN until known). */
@@ -14,7 +14,7 @@ export interface PlayerEvent {
   player: PlayerKind;
   /** The player's id for the media (video id, UUID or URL). */
   assetId: string;
-  /** What the player had played before the adapter watched it ([start, end] seconds), on its first event. */
+  /** What the player had played before the adapter watched it ([start, end] seconds), on the first event that knows. */
   played?: [number, number][];
 }
 

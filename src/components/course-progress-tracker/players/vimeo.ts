@@ -1,7 +1,8 @@
 /**
  * Vimeo, through the Vimeo player's postMessage protocol (the one @vimeo/player speaks): the iframe posts
  * `{"event":"ready"}`; we post `{"method":"addEventListener","value":…}` for play, pause, ended, timeupdate and
- * seeked, and `{"method":"getDuration"}`; it posts `{"event":…,"data":{"seconds","percent","duration"}}` back.
+ * seeked, `{"method":"getDuration"}` and `{"method":"getPlayed"}` (what was played before we listened); it posts
+ * `{"event":…,"data":{"seconds","percent","duration"}}` and `{"method":…,"value":…}` back.
  * Messages are accepted only from that iframe's window and origin.
  */
 import type { Adapter, PlayerEvent } from './player.js';
@@ -17,6 +18,7 @@ export const vimeo: Adapter = (el, emit) => {
   const subscribe = () => {
     for (const value of Object.keys(EVENTS)) post({ method: 'addEventListener', value });
     post({ method: 'getDuration' });
+    post({ method: 'getPlayed' });
   };
   const onMessage = (message: MessageEvent) => {
     if (message.source !== frame.contentWindow || message.origin !== origin) return;
@@ -29,6 +31,10 @@ export const vimeo: Adapter = (el, emit) => {
     if (!data || typeof data !== 'object') return;
     if (data.event === 'ready') return subscribe();
     if (data.method === 'getDuration' && typeof data.value === 'number') duration = data.value;
+    if (data.method === 'getPlayed' && Array.isArray(data.value)) {
+      const played = data.value.filter((r): r is [number, number] => Array.isArray(r) && r.length === 2 && r.every(Number.isFinite));
+      if (played.length) emit({ type: 'played', position: 0, duration, player: 'vimeo', assetId, played });
+    }
     if (typeof data.data?.duration === 'number') duration = data.data.duration;
     const type = data.event ? EVENTS[data.event] : undefined;
     if (type) emit({ type, position: Number(data.data?.seconds) || 0, duration, player: 'vimeo', assetId });
