@@ -62,6 +62,26 @@ describe('lazy parts after a failed load', () => {
     assert.deepEqual(errors.filter((e) => !e.includes('net::ERR_CONNECTION_RESET')), []);
   });
 
+  it("a gate's options: a failed load warns on the attributes it names, the banner shows, the next change loads them", async () => {
+    const { page, errors, warnings, dropped } = await visit('/fixtures/lazy.html', /\/chunks\/gate-options-[\w-]+\.js$/);
+    // Only cookie-path is set of the cookie attributes: the warning names it (and no attribute the page never set).
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<consent-gate mode="banner" cookie-path="/" layout="bar"></consent-gate>'));
+    const banner = page.locator('consent-gate .banner');
+    await banner.waitFor();
+    assert.equal(dropped(), 1, 'the first request for the chunk was dropped');
+    assert.deepEqual(warnings.filter((w) => w.includes('<consent-gate>')), [
+      '[growth-kit] <consent-gate> cookie-path: the cookie settings could not be loaded; using the defaults until the next change',
+      '[growth-kit] <consent-gate> layout: could not be loaded; using cloud until the next change',
+    ]);
+    const viewport = page.viewportSize()!.width;
+    assert.ok((await banner.boundingBox())!.width < viewport, 'the banner shows as a cloud, not full width');
+    // The next change loads the part: a box.
+    await page.evaluate(() => document.querySelector('consent-gate')!.setAttribute('layout', 'box'));
+    await until(async () => (await banner.boundingBox())?.width === 380, 'the banner as a 380 px box');
+    assert.equal(dropped(), 2, 'asked for twice: dropped, then loaded');
+    assert.deepEqual(errors.filter((e) => !e.includes('net::ERR_CONNECTION_RESET')), []);
+  });
+
   it('player tracking that arrives after the video started counts what was played before it: watched to the end is 100 %', async () => {
     // A slow phone (or a busy CI machine) can start the video before the tracking chunk is there.
     const course = `lazy-late-${Date.now()}`;

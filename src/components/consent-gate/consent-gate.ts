@@ -3,7 +3,7 @@ import { AttributesController } from '../../controllers/attributes-controller.js
 import { ConsentController } from '../../controllers/consent-controller.js';
 import { reflect, withAttributes } from '../../internal/base-element.js';
 import { baseStyles } from '../../internal/shared-styles.js';
-import { lazy } from '../../runtime/base/index.js';
+import { kebab, lazy } from '../../runtime/base/index.js';
 import { toHttpUrl } from '../../runtime/config/index.js';
 import { consent, setOneTrustGroups, setProofEndpoint, startOnDemand, type ConsentCategory, type ConsentSource } from '../../runtime/consent/index.js';
 import { parseCategory, parseMode, type ConsentGateMode } from './consent-gate.attributes.js';
@@ -18,6 +18,9 @@ const loadOptions = lazy(() => import('./gate-options.js'));
 
 /** Stamping gated content (script revival, embeds fitted to the column): a lazy part, loaded once consent allows. */
 const loadGated = lazy(() => import('./gated-content.js'));
+
+/** The consent cookie's attributes, checked by the lazy part. */
+const COOKIE = ['cookieDomain', 'cookieName', 'cookiePath', 'cookieMaxAge'] as const;
 
 /**
  * The kit's consent manager and the gate in front of everything that tracks. Without gated content it shows the
@@ -139,13 +142,16 @@ export class ConsentGate extends withAttributes({
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('policyVersion') && this.policyVersion) consent.configure({ policyVersion: String(this.policyVersion).slice(0, 50) });
-    const cookie = changed.has('cookieDomain') || changed.has('cookieName') || changed.has('cookiePath') || changed.has('cookieMaxAge');
-    if (cookie && (this.cookieDomain || this.cookieName || this.cookiePath || this.cookieMaxAge)) {
+    // A failed load is tried again at the next change; its warning names an attribute the page set.
+    const cookie = COOKIE.find((name) => this[name]);
+    if (cookie && COOKIE.some((name) => changed.has(name))) {
       this.await(loadOptions(), (part) =>
-        part ? consent.configure(part.cookieSettings(this)) : this.warn('cookie-name', 'the cookie settings could not be loaded; using the defaults until the next change'),
+        part ? consent.configure(part.cookieSettings(this)) : this.warn(kebab(cookie), 'the cookie settings could not be loaded; using the defaults until the next change'),
       );
     }
-    if (changed.has('layout') && this.layout !== 'cloud') this.await(loadOptions(), (part) => part?.applyLayout(this));
+    if (changed.has('layout') && this.layout !== 'cloud') {
+      this.await(loadOptions(), (part) => (part ? part.applyLayout(this) : this.warn('layout', 'could not be loaded; using cloud until the next change')));
+    }
     if (changed.has('endpoint') && this.endpoint) setProofEndpoint(this.endpoint);
     // Validated by the lazy OneTrust follower, which warns about a bad map.
     if (changed.has('onetrustGroups') && this.onetrustGroups) setOneTrustGroups(this.onetrustGroups);
