@@ -5,8 +5,8 @@ import { kebab, warnOnce } from '../runtime/base/index.js';
 export interface AttributeSpec<T> {
   /** Parses the (JSON-parsed, when `json`) attribute value, or throws what is wrong with it. */
   parse: Parser<T>;
-  /** The safe default used until a valid value is given. */
-  fallback: T;
+  /** The safe default used until a valid value is given; without one, the property's default (its table's value). */
+  fallback?: T;
   /** Whether the attribute holds JSON. */
   json?: boolean;
 }
@@ -21,13 +21,18 @@ type Specs<T> = { [K in keyof T]: AttributeSpec<T[K]> };
 export class AttributesController<T extends Record<string, unknown>> implements ReactiveController {
   /** The validated values the host renders from. */
   readonly values: T;
+  private readonly fallbacks: T;
   private readonly seen = new Map<keyof T, unknown>();
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly specs: Specs<T>,
   ) {
-    this.values = Object.fromEntries(Object.entries(specs).map(([k, s]) => [k, (s as AttributeSpec<unknown>).fallback])) as T;
+    // Created as the host's field, after its table's defaults are set (withAttributes).
+    this.fallbacks = Object.fromEntries(
+      Object.entries(specs).map(([k, s]) => [k, 'fallback' in (s as AttributeSpec<unknown>) ? (s as AttributeSpec<unknown>).fallback : (host as unknown as T)[k]]),
+    ) as T;
+    this.values = { ...this.fallbacks };
     host.addController(this);
   }
 
@@ -38,7 +43,7 @@ export class AttributesController<T extends Record<string, unknown>> implements 
       this.seen.set(key, raw);
       const spec = this.specs[key];
       if (raw === undefined || raw === null || raw === '') {
-        this.values[key] = spec.fallback;
+        this.values[key] = this.fallbacks[key];
         continue;
       }
       let input: unknown = raw;

@@ -45,6 +45,14 @@ const cases: Case[] = [
 const surface = (el: Element) => getComputedStyle(el).getPropertyValue('--gk-surface').trim();
 const shadowText = (el: Element) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
 
+/** The attributes the built manifest documents for `tag`. */
+async function manifestAttributes(tag: string): Promise<{ name: string; fieldName?: string; default?: string }[]> {
+  const manifest = (await (await fetch('/dist/custom-elements.json')).json()) as {
+    modules: { declarations?: { tagName?: string; attributes?: { name: string; fieldName?: string; default?: string }[] }[] }[];
+  };
+  return manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === tag)!.attributes!;
+}
+
 async function make(tag: string, attrs: string): Promise<LitElement> {
   const wrapper = await fixture<HTMLDivElement>(staticHtml`<div>${unsafeStatic(`<${tag} ${attrs}></${tag}>`)}</div>`);
   const el = wrapper.firstElementChild as LitElement;
@@ -92,16 +100,27 @@ for (const c of cases) {
     });
 
     it('observes exactly the attributes its manifest documents, each with its documented default', async () => {
-      const manifest = (await (await fetch('/dist/custom-elements.json')).json()) as {
-        modules: { declarations?: { tagName?: string; attributes?: { name: string; fieldName?: string; default?: string }[] }[] }[];
-      };
-      const documented = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === c.tag)!.attributes!;
+      const documented = await manifestAttributes(c.tag);
       const observed = (ELEMENTS[c.tag] as unknown as { observedAttributes: string[] }).observedAttributes;
       // theme is read once on connect (base-element.ts), not observed.
       expect([...observed].sort()).to.deep.equal(documented.map((a) => a.name).filter((n) => n !== 'theme').sort());
       const el = document.createElement(c.tag) as unknown as Record<string, unknown>;
       for (const a of documented.filter((d) => d.fieldName)) {
         expect(el[a.fieldName!], a.name).to.equal(new Function(`return ${a.default}`)());
+      }
+    });
+
+    it('an emptied attribute it validates falls back to the default its manifest documents', async () => {
+      const el = await make(c.tag, c.good);
+      // The validated values the element renders from (AttributesController): without a fallback of its own, an
+      // attribute's safe default is its table's value.
+      const values = (el as unknown as { attrs: { values: Record<string, unknown> } }).attrs.values;
+      const defaulted = (await manifestAttributes(c.tag)).filter((a) => a.fieldName! in values && a.default !== "''");
+      expect(defaulted.length).to.be.greaterThan(0);
+      for (const a of defaulted) {
+        el.setAttribute(a.name, '');
+        await el.updateComplete;
+        expect(values[a.fieldName!], a.name).to.equal(new Function(`return ${a.default}`)());
       }
     });
 

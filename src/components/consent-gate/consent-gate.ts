@@ -83,8 +83,8 @@ export class ConsentGate extends withAttributes({
 
   private readonly consentState = new ConsentController(this);
   private readonly attrs = new AttributesController<{ category: ConsentCategory; mode: ConsentGateMode }>(this, {
-    category: { parse: parseCategory, fallback: 'marketing' },
-    mode: { parse: parseMode, fallback: 'auto' },
+    category: { parse: parseCategory },
+    mode: { parse: parseMode },
   });
   private stamped: Node[] = [];
   private stamping = false;

@@ -74,7 +74,7 @@ export class CourseProgressTracker extends withAttributes({
     lessons: { parse: parseLessons, fallback: [], json: true },
     completeAt: { parse: percent, fallback: 90 },
     passMark: { parse: percent, fallback: 70 },
-    completion: { parse: parseCompletion, fallback: 'all-lessons' },
+    completion: { parse: parseCompletion },
   });
   /** Player tracking, created when the first player appears. */
   private tracking: MediaTracking | null = null;

@@ -101,7 +101,7 @@ export class HandRaiseLeadButton extends withAttributes({
     variant: ButtonVariant;
   }>(this, {
     ctaTracking: { parse: parseCtaTracking, fallback: {}, json: true },
-    variant: { parse: parseVariant, fallback: 'primary' },
+    variant: { parse: parseVariant },
   });
 
   /**
