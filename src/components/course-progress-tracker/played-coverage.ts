@@ -32,10 +32,11 @@ export class Coverage {
     this.last = null;
   }
 
+  /** Records [start, end] as played; the timeline starts at 0, whatever a player's own record says. */
   add(start: number, end: number): void {
-    if (!(end > start)) return;
     const merged: [number, number][] = [];
-    let [s, e] = [start, end];
+    let [s, e] = [Math.max(0, start), end];
+    if (!(e > s)) return;
     for (const [a, b] of this.segments) {
       if (b < s || a > e) merged.push([a, b]);
       else [s, e] = [Math.min(a, s), Math.max(b, e)];

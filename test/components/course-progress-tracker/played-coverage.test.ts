@@ -41,4 +41,11 @@ describe('course-progress-tracker/played-coverage', () => {
     c.observe(21, 4500);
     expect(c.played()).to.equal(4.25);
   });
+
+  it("counts a played range from the timeline's start: one reported from before 0 (a player's own record) adds nothing before it", () => {
+    const c = new Coverage([[-50, 5]]);
+    c.add(-10, 2);
+    expect(c.played()).to.equal(5);
+    expect(c.toJSON()).to.deep.equal([[0, 5]]);
+  });
 });
