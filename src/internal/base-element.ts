@@ -41,10 +41,14 @@ export abstract class GrowthKitElement extends LitElement {
    */
   readonly i18n = new LocaleController(this);
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    const theme = this.getAttribute('theme');
-    if (theme && !/^(light|dark|auto)$/.test(theme)) this.warn('theme', 'expected light, dark or auto; using light');
+  /** `theme` is read by the styles alone (shared-styles.ts); it is observed to check each value a page sets. */
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'theme'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'theme' && value && !/^(light|dark|auto)$/.test(value)) this.warn('theme', 'expected light, dark or auto; using light');
   }
 
   /** @internal */

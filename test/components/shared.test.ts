@@ -102,8 +102,7 @@ for (const c of cases) {
     it('observes exactly the attributes its manifest documents, each with its documented default', async () => {
       const documented = await manifestAttributes(c.tag);
       const observed = (ELEMENTS[c.tag] as unknown as { observedAttributes: string[] }).observedAttributes;
-      // theme is read once on connect (base-element.ts), not observed.
-      expect([...observed].sort()).to.deep.equal(documented.map((a) => a.name).filter((n) => n !== 'theme').sort());
+      expect([...observed].sort()).to.deep.equal(documented.map((a) => a.name).sort());
       const el = document.createElement(c.tag) as unknown as Record<string, unknown>;
       for (const a of documented.filter((d) => d.fieldName)) {
         expect(el[a.fieldName!], a.name).to.equal(new Function(`return ${a.default}`)());
@@ -147,6 +146,16 @@ for (const c of cases) {
       warnings.restore();
       expect(warnings.messages).to.deep.equal([`[growth-kit] <${c.tag}> theme: expected light, dark or auto; using light`]);
       expect(surface(bad)).to.equal('#ffffff');
+    });
+
+    it('theme: a bad value set after the element is on the page (a dark-mode switch) warns too', async () => {
+      const el = await make(c.tag, `${c.good} theme="dark"`);
+      const warnings = captureWarnings();
+      el.setAttribute('theme', 'night');
+      el.setAttribute('theme', 'light');
+      warnings.restore();
+      expect(warnings.messages).to.deep.equal([`[growth-kit] <${c.tag}> theme: expected light, dark or auto; using light`]);
+      expect(surface(el)).to.equal('#ffffff');
     });
 
     it('theme: light on a dark system unless theme="auto", which follows the system (Chromium: Firefox over WebDriver BiDi cannot emulate it)', async function () {
