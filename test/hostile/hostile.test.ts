@@ -114,14 +114,17 @@ describe('hostile hosts', () => {
     await page.keyboard.press('Escape');
     // Course progress: watch past 25 %.
     const progressBefore = progress();
+    // Each post's answer is the signal: the endpoint answers once the row is stored.
+    const posted = page
+      .waitForResponse((r) => r.url().includes('/course-progress') && progress() >= progressBefore + 2, { timeout: 10_000 })
+      .catch(() => undefined);
     await page.evaluate(`(async () => {
       const video = document.querySelector('video');
       await video.play();
       await new Promise((r) => { const tick = () => (video.currentTime >= 2 ? r() : requestAnimationFrame(tick)); tick(); });
       video.pause();
     })()`);
-    const end = Date.now() + 10_000;
-    while (progress() < progressBefore + 2 && Date.now() < end) await page.waitForTimeout(100);
+    await posted;
     assert.ok(progress() >= progressBefore + 2, `${name}: course progress posted (started, 25 %)`);
     errors.push(...((await page.evaluate('window.__errors')) as string[]));
     const violations = (await page.evaluate('window.__violations')) as string[];
@@ -319,12 +322,14 @@ describe('hostile hosts', () => {
     const requests: { url: string; body: string }[] = [];
     page.on('request', (r) => requests.push({ url: r.url(), body: r.postData() ?? '' }));
     await page.goto(`${site.url}/host/segment.html`);
+    const tracked = page
+      .waitForRequest((r) => r.url().includes('/segment/v1/t') && (r.postData() ?? '').includes('Hand Raise Form Submitted'), { timeout: 10_000 })
+      .catch(() => undefined);
     await page.locator('consent-gate#banner [part="accept"]').click();
     await page.locator('hand-raise-lead-button button[part="button"]').click();
     await page.locator('hand-raise-lead-button [part="submit"]').click();
     await page.locator('hand-raise-lead-button .notice.success').waitFor();
-    const end = Date.now() + 10_000;
-    while (!requests.some((r) => r.url.includes('/segment/v1/t') && r.body.includes('Hand Raise Form Submitted')) && Date.now() < end) await page.waitForTimeout(100);
+    await tracked;
     const analytics = requests.filter((r) => new URL(r.url).pathname.startsWith('/segment/'));
     assert.ok(analytics.some((r) => r.body.includes('Hand Raise Form Submitted')), 'analytics did run');
     const values = ['Quintessa', 'Vardaman', 'quintessa.vardaman@hostile-corp.example', 'quintessa.vardaman', 'Hostile Corp Zeta'];
