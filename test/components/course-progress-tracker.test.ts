@@ -169,6 +169,23 @@ describe('<course-progress-tracker>', () => {
     expect(passed.object).to.deep.include({ objectType: 'Activity', id: `${location.origin}/courses/${courseId}/lessons/q1` });
     expect(passed.result).to.deep.include({ success: true, score: { scaled: 0.9 } });
   });
+  it('complete-at and pass-mark set as numbers from script (React 19 and Vue set properties) are taken; out of range still warns', async () => {
+    const el = await fixture<CourseProgressTracker>(html`<course-progress-tracker course-id=${courseId} lessons=${lessons}></course-progress-tracker>`);
+    const warnings = captureWarnings();
+    try {
+      Object.assign(el, { completeAt: 95, passMark: 80 });
+      await el.updateComplete;
+      expect(warnings.messages).to.deep.equal([]);
+      expect([el.rules.completeAt, el.rules.passMark]).to.deep.equal([95, 80]);
+      Object.assign(el, { completeAt: 150 });
+      await el.updateComplete;
+    } finally {
+      warnings.restore();
+    }
+    expect(warnings.messages).to.deep.equal(['[growth-kit] <course-progress-tracker> complete-at: expected a number from 1 to 100; keeping the last valid value']);
+    expect(el.rules.completeAt).to.equal(95);
+  });
+
   it('a xapi-endpoint that is not http(s) warns once, at the first learning event, and only the statements are left out', async () => {
     const warnings = captureWarnings();
     try {

@@ -43,10 +43,10 @@ export class CourseProgressTracker extends withAttributes({
   userId: '',
   /** The lessons as JSON: [{"id","title","type":"video|quiz|article"}]. */
   lessons: '',
-  /** The percentage of a video that must be watched to complete it (default 90). */
-  completeAt: '',
-  /** The quiz score percentage needed to pass (default 70). */
-  passMark: '',
+  /** The percentage of a video that must be watched to complete it. */
+  completeAt: 90 as number | string,
+  /** The quiz score percentage needed to pass. */
+  passMark: 70 as number | string,
   /** The completion rule: all-lessons, or videos-and-quiz (every video watched and every quiz passed). */
   completion: 'all-lessons' as CompletionRule,
   /** The full URL progress is posted to; defaults to the page-wide endpoint + /course-progress. */
@@ -72,8 +72,8 @@ export class CourseProgressTracker extends withAttributes({
     completion: CompletionRule;
   }>(this, {
     lessons: { parse: parseLessons, fallback: [], json: true },
-    completeAt: { parse: percent, fallback: 90 },
-    passMark: { parse: percent, fallback: 70 },
+    completeAt: { parse: percent },
+    passMark: { parse: percent },
     completion: { parse: parseCompletion },
   });
   /** Player tracking, created when the first player appears. */

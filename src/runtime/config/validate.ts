@@ -40,10 +40,10 @@ export const matches =
 /** An http(s) URL, absolute or relative to the page; `javascript:` and `data:` are refused. */
 export const httpUrl: Parser<string> = (v) => (typeof v === 'string' && toHttpUrl(v) !== null ? v : fail('expected an http(s) URL'));
 
-/** A percentage from 1 to 100, written as an attribute string. */
+/** A percentage from 1 to 100: an attribute's string, or a number a script (a framework) set the property to. */
 export const percent: Parser<number> = (v) => {
   const n = Number(v);
-  return typeof v === 'string' && v.trim() !== '' && Number.isFinite(n) && n > 0 && n <= 100 ? n : fail('expected a number from 1 to 100');
+  return (typeof v === 'number' || (typeof v === 'string' && v.trim() !== '')) && Number.isFinite(n) && n > 0 && n <= 100 ? n : fail('expected a number from 1 to 100');
 };
 
 export const optional =
