@@ -4,7 +4,7 @@
  */
 import { toHttpUrl } from './url.js';
 import { between, bool, check, httpUrl, matches, object, optional, text, type Parser } from './validate.js';
-import { shared, warnOnce } from '../base/index.js';
+import { kebab, shared, warnOnce } from '../base/index.js';
 import type { ConsentCategory } from '../consent/index.js';
 import { CALLBACKS, type CallbackName, type GrowthKitCallbacks } from './outcomes.js';
 
@@ -63,17 +63,9 @@ const keyParsers: Record<string, Parser<unknown>> = {
 };
 
 
-/** The script tag's `data-*` attribute for each key. */
-export const dataAttributes: Record<string, string> = {
-  endpoint: 'data-endpoint',
-  locale: 'data-locale',
-  segmentWriteKey: 'data-segment-write-key',
-  segmentCdnUrl: 'data-segment-cdn-url',
-  segmentApiHost: 'data-segment-api-host',
-  debug: 'data-debug',
-  youtubeApiUrl: 'data-youtube-api-url',
-  vidyardApiUrl: 'data-vidyard-api-url',
-};
+/** The keys a script tag may set, each as `data-` and the key in kebab case (`data-segment-write-key`). */
+const SCRIPT_KEYS = ['endpoint', 'locale', 'segmentWriteKey', 'segmentCdnUrl', 'segmentApiHost', 'debug', 'youtubeApiUrl', 'vidyardApiUrl'];
+const dataAttribute = (key: string) => `data-${kebab(key)}`;
 
 /** The settings in force and who follows them: one for the page (base/page.ts). */
 const config = shared('config', () => ({ current: {} as GrowthKitConfig, listeners: new Set<() => void>() }));
@@ -94,7 +86,7 @@ export function configure(input: GrowthKitConfig, where: 'GrowthKit.configure' |
   }
   const next: Record<string, unknown> = { ...config.current };
   for (const [key, value] of Object.entries(input)) {
-    const label = where === 'script' ? (dataAttributes[key] ?? key) : key;
+    const label = where === 'script' ? dataAttribute(key) : key;
     if (CALLBACKS.includes(key)) {
       if (typeof value === 'function') next[key] = value;
       else warnOnce(where, label, 'expected a function');
@@ -116,8 +108,8 @@ export function configure(input: GrowthKitConfig, where: 'GrowthKit.configure' |
 /** Reads the settings a marketer put on the kit's script tag. */
 export function configureFromScript(script: HTMLScriptElement): void {
   const input: Record<string, unknown> = {};
-  for (const [key, attribute] of Object.entries(dataAttributes)) {
-    const value = script.getAttribute(attribute);
+  for (const key of SCRIPT_KEYS) {
+    const value = script.getAttribute(dataAttribute(key));
     if (value !== null) input[key] = key === 'debug' ? value !== 'false' : value;
   }
   if (Object.keys(input).length) configure(input as GrowthKitConfig, 'script');
