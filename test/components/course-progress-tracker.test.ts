@@ -169,6 +169,18 @@ describe('<course-progress-tracker>', () => {
     expect(passed.object).to.deep.include({ objectType: 'Activity', id: `${location.origin}/courses/${courseId}/lessons/q1` });
     expect(passed.result).to.deep.include({ success: true, score: { scaled: 0.9 } });
   });
+  it('course-id and user-id set as numbers from script (a bound id in React 19 or Vue) are posted as the ids they are', async () => {
+    const numericId = Math.floor(Math.random() * 1e9);
+    const el = await fixture<CourseProgressTracker>(html`<course-progress-tracker lessons=${lessons}></course-progress-tracker>`);
+    Object.assign(el, { courseId: numericId, userId: 7 });
+    await el.updateComplete;
+    expect([el.courseId, el.userId]).to.deep.equal([String(numericId), '7']);
+    await el.reportQuiz('q1', { score: 9, max: 10 });
+    await waitFor(async () => (await submissions('course_progress')).filter((r) => r.body.course_id === String(numericId)).length === 2, 5000, 'both events');
+    const posted = (await submissions('course_progress')).filter((r) => r.body.course_id === String(numericId)).map((r) => [r.body.event, r.body.lesson_id, r.body.user_id]);
+    expect(posted.sort()).to.deep.equal([['completed', 'q1', '7'], ['passed', 'q1', '7']]);
+  });
+
   it('complete-at and pass-mark set as numbers from script (React 19 and Vue set properties) are taken; out of range still warns', async () => {
     const el = await fixture<CourseProgressTracker>(html`<course-progress-tracker course-id=${courseId} lessons=${lessons}></course-progress-tracker>`);
     const warnings = captureWarnings();

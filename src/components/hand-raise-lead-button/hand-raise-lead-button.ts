@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { AttributesController } from '../../controllers/attributes-controller.js';
-import { booleanConverter, flag, reflect, withAttributes } from '../../internal/base-element.js';
+import { flag, reflect, withAttributes } from '../../internal/base-element.js';
 import { baseStyles } from '../../internal/shared-styles.js';
 import { track } from '../../runtime/analytics/index.js';
 import { lazy, nextTask } from '../../runtime/base/index.js';
@@ -111,8 +111,8 @@ export class HandRaiseLeadButton extends withAttributes({
   get settings(): LeadSettings {
     return {
       ctaTracking: this.attrs.values.ctaTracking,
-      fields: String(this.fields ?? ''),
-      requiredFields: String(this.requiredFields ?? ''),
+      fields: this.fields,
+      requiredFields: this.requiredFields,
       glmContent: this.placement('glmContent'),
       glmSource: this.glmSource || location.host + location.pathname,
       productInteraction: this.placement('productInteraction') || PQL_PRODUCT_INTERACTION,
@@ -133,14 +133,12 @@ export class HandRaiseLeadButton extends withAttributes({
 
   /** A placement attribute as posted: its text, cut to the endpoint's limit. */
   private placement(key: keyof typeof PLACEMENT_LIMITS): string {
-    return String(this[key] ?? '').slice(0, PLACEMENT_LIMITS[key][1]);
+    return this[key].slice(0, PLACEMENT_LIMITS[key][1]);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // Vue sets small="false" as a property, as the string: read it as the attribute converter does.
-    if (changed.has('small') && typeof this.small === 'string') this.small = booleanConverter.fromAttribute(this.small);
     for (const [key, [attribute, max]] of Object.entries(PLACEMENT_LIMITS) as [keyof typeof PLACEMENT_LIMITS, readonly [string, number]][]) {
-      if (changed.has(key) && String(this[key] ?? '').length > max) {
+      if (changed.has(key) && this[key].length > max) {
         this.warn(attribute, `is longer than ${max} characters; using the first ${max}`);
       }
     }
