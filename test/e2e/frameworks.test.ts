@@ -43,7 +43,7 @@ describe('the kit in React 19 and Vue 3 apps, and beside the script tag', () => 
   });
 
   for (const name of FRAMEWORKS) {
-    it(`${name}: the template is stamped after consent, small=false renders the normal button, objects and events arrive, a lead is stored`, async () => {
+    it(`${name}: the template is stamped after consent, small=false renders the normal button, objects, numbers and events arrive, a lead and progress are stored`, async () => {
       const context = await browser.newContext();
       const page = await context.newPage();
       const errors = recordErrors(page);
@@ -75,6 +75,13 @@ describe('the kit in React 19 and Vue 3 apps, and beside the script tag', () => 
         ['gk-lead-submitted', `${name}-app`],
       ]);
       assert.equal(rows(server.dbFile, 'hand_raise_lead').filter((r) => r.body.email === `${name}@frameworks.example`).length, 1);
+      // The tracker's ids were bound as numbers; its progress is stored under them, as text.
+      const courseId = name === 'react' ? '4242' : '4343';
+      const stored = () => rows(server.dbFile, 'course_progress').filter((r) => r.body.course_id === courseId && r.body.user_id === '7');
+      const posted = page.waitForResponse((r) => r.url().endsWith('/api/course-progress') && stored().length === 3, { timeout: 10_000 }).catch(() => undefined);
+      await page.evaluate(`document.querySelector('course-progress-tracker').reportQuiz('q1', { score: 9, max: 10 })`);
+      await posted;
+      assert.deepEqual(stored().map((r) => r.body.event).sort(), ['completed', 'course_completed', 'passed']);
       assert.deepEqual(errors, []);
       await context.close();
     });

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { configure } from 'growth-kit';
 import 'growth-kit/hand-raise-lead-button';
 import 'growth-kit/consent-gate';
+import 'growth-kit/course-progress-tracker';
 
 configure({ endpoint: '/api' });
 window.__events = [];
@@ -28,6 +29,8 @@ function App() {
         </template>
       </consent-gate>
       <consent-gate></consent-gate>
+      {/* Bound ids arrive as numbers: React 19 sets them as properties. */}
+      <course-progress-tracker courseId={4242} userId={7} lessons='[{"id":"q1","title":"Quiz","type":"quiz"}]'></course-progress-tracker>
     </main>
   );
 }

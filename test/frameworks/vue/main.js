@@ -3,12 +3,14 @@ import { createApp } from 'vue/dist/vue.esm-bundler.js';
 import { configure } from 'growth-kit';
 import 'growth-kit/hand-raise-lead-button';
 import 'growth-kit/consent-gate';
+import 'growth-kit/course-progress-tracker';
 
 configure({ endpoint: '/api' });
 window.__events = [];
 
 const app = createApp({
-  // small="false" is what Vue writes for a false boolean attribute; @gk-… listens to the kit's events.
+  // small="false" is what Vue writes for a false boolean attribute; @gk-… listens to the kit's events; a binding
+  // named as the element's property (:courseId) sets the property, here a number (:course-id would set the attribute).
   template: `
     <main>
       <h1>Vue 3</h1>
@@ -18,6 +20,7 @@ const app = createApp({
         <template><p id="gated">Gated in Vue</p></template>
       </consent-gate>
       <consent-gate></consent-gate>
+      <course-progress-tracker :courseId="4343" :userId="7" lessons='[{"id":"q1","title":"Quiz","type":"quiz"}]'></course-progress-tracker>
     </main>`,
   methods: {
     record(event) {
