@@ -113,17 +113,18 @@ export function withAttributes<T extends Record<string, unknown>>(
     static override properties = properties;
 
     /**
-     * An entry holds its kind of value whatever a script sets it to, as frameworks set properties: a text entry (a
-     * string default) takes a number as the string its attribute would be (React 19 and Vue set a bound id as a
+     * An entry takes what a script sets it to, as frameworks set properties, as its attribute would give it: a text
+     * entry (a string default) takes a number or boolean as its string (React 19 and Vue set a bound id as a
      * number, and `course_id: 42` is not the course "42" to the endpoint) and null or undefined (a removed
-     * attribute, an unset prop) as ''; a flag takes a string as its attribute is read (Vue sets small="false").
+     * attribute, an unset prop) as ''; an object stays one (the JSON attributes take objects from script); a flag
+     * takes a string as its attribute is read (Vue sets small="false").
      */
     static override getPropertyDescriptor(name: PropertyKey, key: string | symbol, options: PropertyDeclaration): PropertyDescriptor | undefined {
       const descriptor = super.getPropertyDescriptor(name, key, options)!;
       const { set } = descriptor;
       const read =
         typeof table[name as keyof T] === 'string'
-          ? (v: unknown) => (v == null ? '' : typeof v === 'number' ? String(v) : v)
+          ? (v: unknown) => (v == null ? '' : typeof v === 'object' ? v : String(v))
           : options.type === Boolean && ((v: unknown) => (typeof v === 'string' ? booleanConverter.fromAttribute(v) : v));
       return read ? { ...descriptor, set(this: WithAttributes, v: unknown) { set!.call(this, read(v)); } } : descriptor;
     }

@@ -141,7 +141,7 @@ export class ConsentGate extends withAttributes({
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('policyVersion') && this.policyVersion) consent.configure({ policyVersion: this.policyVersion.slice(0, 50) });
+    if (changed.has('policyVersion') && this.policyVersion) consent.configure({ policyVersion: String(this.policyVersion).slice(0, 50) });
     // A failed load is tried again at the next change; its warning names an attribute the page set.
     const cookie = COOKIE.find((name) => this[name]);
     if (cookie && COOKIE.some((name) => changed.has(name))) {

@@ -148,8 +148,8 @@ export class ConsentPreferences implements ReactiveController, PreferencesPart {
   /** Opens the dialog; the toggles start from the stored decision. */
   async show(): Promise<void> {
     this.choices = consent.categories();
-    this.text = parseCategoryText(this.host.categoryText);
-    this.categories = categoriesOf(this.host.categories);
+    this.text = parseCategoryText(String(this.host.categoryText));
+    this.categories = categoriesOf(String(this.host.categories));
     this.open = true;
     this.host.requestUpdate();
     await this.host.updateComplete;

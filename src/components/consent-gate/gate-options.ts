@@ -23,13 +23,13 @@ export interface CookieAttributes {
 /** The valid attributes as consent settings; each invalid one warns once and keeps its default. */
 export function cookieSettings(host: CookieAttributes): Partial<ConsentSettings> {
   const settings: Partial<ConsentSettings> = {};
-  const domain = host.cookieDomain.trim().replace(/^\./, '');
+  const domain = String(host.cookieDomain).trim().replace(/^\./, '');
   if (/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(domain)) settings.cookieDomain = domain;
   else if (domain) host.warn('cookie-domain', `"${domain.slice(0, 60)}" is not a domain name; using the page's host`);
-  const name = host.cookieName;
+  const name = String(host.cookieName);
   if (/^[\w-]{1,64}$/.test(name)) settings.cookieName = name;
   else if (name) host.warn('cookie-name', 'expected letters, digits, - or _; using gk_consent');
-  const path = host.cookiePath;
+  const path = String(host.cookiePath);
   if (/^\/[\w\-./]{0,200}$/.test(path)) settings.cookiePath = path;
   else if (path) host.warn('cookie-path', 'expected a path starting with /; using /');
   const maxAge = Number(host.cookieMaxAge);

@@ -17,7 +17,7 @@ const loadXapi = lazy(() => import('./xapi.js'));
 /** The xAPI endpoint, http(s) only; checked here, off the initial path, the first time a statement is due. */
 function xapiEndpoint(c: CourseHost): string | null {
   if (!c.xapiEndpoint) return null;
-  const url = toHttpUrl(c.xapiEndpoint);
+  const url = toHttpUrl(String(c.xapiEndpoint));
   if (!url) c.warn('xapi-endpoint', 'is not an http(s) URL; no xAPI statements are sent');
   return url;
 }

@@ -111,8 +111,8 @@ export class HandRaiseLeadButton extends withAttributes({
   get settings(): LeadSettings {
     return {
       ctaTracking: this.attrs.values.ctaTracking,
-      fields: this.fields,
-      requiredFields: this.requiredFields,
+      fields: String(this.fields),
+      requiredFields: String(this.requiredFields),
       glmContent: this.placement('glmContent'),
       glmSource: this.glmSource || location.host + location.pathname,
       productInteraction: this.placement('productInteraction') || PQL_PRODUCT_INTERACTION,
@@ -133,12 +133,12 @@ export class HandRaiseLeadButton extends withAttributes({
 
   /** A placement attribute as posted: its text, cut to the endpoint's limit. */
   private placement(key: keyof typeof PLACEMENT_LIMITS): string {
-    return this[key].slice(0, PLACEMENT_LIMITS[key][1]);
+    return String(this[key]).slice(0, PLACEMENT_LIMITS[key][1]);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     for (const [key, [attribute, max]] of Object.entries(PLACEMENT_LIMITS) as [keyof typeof PLACEMENT_LIMITS, readonly [string, number]][]) {
-      if (changed.has(key) && this[key].length > max) {
+      if (changed.has(key) && String(this[key]).length > max) {
         this.warn(attribute, `is longer than ${max} characters; using the first ${max}`);
       }
     }
