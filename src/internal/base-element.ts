@@ -83,8 +83,11 @@ export class Declared<T> {
   ) {}
 }
 
-/** An attribute the element writes back when the property changes, for the page's CSS (`mode="banner"`). */
-export const reflect = <T>(value: T): Declared<T> => new Declared(value, { reflect: true });
+/**
+ * An attribute the element writes back when the property changes, for the page's CSS (`el.mode = 'banner'` gives
+ * `mode="banner"`); its default is not written (Lit's useDefault), so markup keeps only what the page wrote.
+ */
+export const reflect = <T>(value: T): Declared<T> => new Declared(value, { reflect: true, useDefault: true });
 
 /** A boolean attribute, false by default, reflected, and read as frameworks write it (booleanConverter). */
 export const flag = (): Declared<boolean> => new Declared(false, { type: Boolean, reflect: true, converter: booleanConverter });

@@ -123,6 +123,12 @@ for (const c of cases) {
       }
     });
 
+    it("writes no attribute of its own: a page's markup (and a framework's hydration) finds only what it wrote", async () => {
+      const el = await make(c.tag, c.good);
+      const written = [...c.good.matchAll(/([\w-]+)=/g)].map((m) => m[1]);
+      expect(el.getAttributeNames().sort()).to.deep.equal(written.sort());
+    });
+
     it('hidden hides it, as it hides any element, and removing it shows it again', async () => {
       const el = await make(c.tag, `${c.good} hidden`);
       expect(getComputedStyle(el).display).to.equal('none');
