@@ -107,8 +107,8 @@ export function withAttributes<T extends Record<string, unknown>>(
 ): typeof GrowthKitElement & (abstract new (...args: any[]) => Attributes<T>) {
   const properties: Record<string, PropertyDeclaration> = {};
   const defaults: Record<string, unknown> = {};
-  for (const name in table) {
-    const entry = table[name];
+  // Own keys only: a page's enumerable Object.prototype additions are not attributes of ours.
+  for (const [name, entry] of Object.entries(table)) {
     properties[name] = entry instanceof Declared ? entry.options : {};
     defaults[name] = entry instanceof Declared ? entry.value : entry;
   }

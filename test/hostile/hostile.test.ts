@@ -169,6 +169,9 @@ describe('hostile hosts', () => {
       if (name === 'polluted') {
         const stored = (await page.evaluate('localStorage.getItem("gk_outbox")')) as string | null;
         assert.ok(stored === null || stored.startsWith('['), `the outbox is stored as a JSON array: ${stored?.slice(0, 40)}`);
+        // Object.prototype.foo is the page's, not an attribute of ours.
+        const observed = await page.evaluate(`['hand-raise-lead-button', 'consent-gate', 'course-progress-tracker'].flatMap((tag) => customElements.get(tag).observedAttributes)`);
+        assert.ok(!(observed as string[]).includes('foo'), 'an enumerable Object.prototype key became an observed attribute');
       }
       await page.context().close();
     });
