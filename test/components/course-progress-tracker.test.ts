@@ -169,6 +169,7 @@ describe('<course-progress-tracker>', () => {
     expect(passed.object).to.deep.include({ objectType: 'Activity', id: `${location.origin}/courses/${courseId}/lessons/q1` });
     expect(passed.result).to.deep.include({ success: true, score: { scaled: 0.9 } });
   });
+
   it('course-id and user-id set as numbers from script (a bound id in React 19 or Vue) are posted as the ids they are', async () => {
     const numericId = Math.floor(Math.random() * 1e9);
     const el = await fixture<CourseProgressTracker>(html`<course-progress-tracker lessons=${lessons}></course-progress-tracker>`);
