@@ -109,7 +109,7 @@ export function withAttributes<T extends Record<string, unknown>>(
   const defaults: Record<string, unknown> = {};
   // Own keys only: a page's enumerable Object.prototype additions are not attributes of ours.
   for (const [name, entry] of Object.entries(table)) {
-    properties[name] = entry instanceof Declared ? entry.options : {};
+    properties[name] = entry instanceof Declared ? entry.options : typeof entry === 'string' ? { type: String } : {};
     defaults[name] = entry instanceof Declared ? entry.value : entry;
   }
   abstract class WithAttributes extends GrowthKitElement {
@@ -117,7 +117,7 @@ export function withAttributes<T extends Record<string, unknown>>(
 
     /**
      * An entry takes what a script sets it to, as frameworks set properties, as its attribute would give it: a text
-     * entry (a string default) takes a number or boolean as its string (React 19 and Vue set a bound id as a
+     * entry (a string default, `type: String`) takes a number or boolean as its string (React 19 and Vue set a bound id as a
      * number, and `course_id: 42` is not the course "42" to the endpoint) and null or undefined (a removed
      * attribute, an unset prop) as ''; an object stays one (the JSON attributes take objects from script); a flag
      * takes a string as its attribute is read (Vue sets small="false").
@@ -126,7 +126,7 @@ export function withAttributes<T extends Record<string, unknown>>(
       const descriptor = super.getPropertyDescriptor(name, key, options)!;
       const { set } = descriptor;
       const read =
-        typeof table[name as keyof T] === 'string'
+        options.type === String
           ? (v: unknown) => (v == null ? '' : typeof v === 'object' ? v : String(v))
           : options.type === Boolean && ((v: unknown) => (typeof v === 'string' ? booleanConverter.fromAttribute(v) : v));
       return read ? { ...descriptor, set(this: WithAttributes, v: unknown) { set!.call(this, read(v)); } } : descriptor;
