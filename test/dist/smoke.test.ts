@@ -46,6 +46,22 @@ describe('dist/growth-kit.js on a host page', () => {
     expect(win.document.querySelector('hand-raise-lead-button')!.shadowRoot!.querySelector('dialog[open]')).to.equal(null);
   });
 
+  it("a banner's options part (a layout, the cookie attributes) brings no dialog code with it", async () => {
+    // The banner waits for this part: each chunk it imports is one more round trip before the visitor sees it.
+    const win = await host(['classic:/dist/growth-kit.js']);
+    const gate = win.document.querySelector('consent-gate')!;
+    gate.setAttribute('cookie-path', '/');
+    gate.setAttribute('layout', 'bar');
+    await waitFor(() => {
+      const banner = gate.shadowRoot!.querySelector('.banner');
+      return banner && win.getComputedStyle(banner).maxWidth === 'none';
+    }, 10000, 'the bar layout applied');
+    const chunks = win.performance.getEntriesByType('resource').map((e) => e.name.replace(/.*\/chunks\/(.*)-[\da-f]{6}\.js$/, '$1'));
+    expect(chunks).to.include('gate-options');
+    expect(chunks.filter((name) => !/^(core|gate-options)$/.test(name) && !name.includes('/'))).to.deep.equal([]);
+    expect(win.__warnings).to.deep.equal([]);
+  });
+
   it('the initial download holds no form code: the form chunk is fetched only on demand', async () => {
     const win = await host(['classic:/dist/growth-kit.js']);
     const names = win.performance.getEntriesByType('resource').map((e) => e.name);

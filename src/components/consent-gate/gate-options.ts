@@ -8,7 +8,6 @@
  *   own styles.
  */
 import { css } from 'lit';
-import { adoptStyles } from '../../internal/dialog-styles.js';
 import type { ConsentSettings } from '../../runtime/consent/index.js';
 
 /** The cookie attributes as the gate holds them, and its warning. */
@@ -83,8 +82,14 @@ const layouts = css`
   }
 `;
 
-/** Adopts the layouts; a layout that is not one of them warns once and leaves the default. */
+/**
+ * Adopts the layouts once; a layout that is not one of them warns once and leaves the default. The sheet is adopted
+ * here, not with the dialogs' adoptStyles: importing that would fetch the dialog chunk too, one more round trip
+ * before the banner (which waits for this part) shows.
+ */
 export function applyLayout(host: LayoutHost): void {
   if (!LAYOUTS.includes(host.layout)) host.warn('layout', `expected one of ${LAYOUTS.join(', ')}; using cloud`);
-  adoptStyles(host.renderRoot as ShadowRoot, layouts);
+  const root = host.renderRoot as ShadowRoot;
+  const sheet = layouts.styleSheet;
+  if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }
