@@ -38,9 +38,9 @@ export class LocaleController implements ReactiveController {
   private handleChange = (): void => {
     const wanted = resolveLocale(this.host);
     if (wanted === this.locale && catalog(wanted)) return;
-    void loadCatalog(wanted).then(() => {
-      // A later change may have superseded this one while the catalog loaded.
-      if (resolveLocale(this.host) !== wanted) return;
+    void loadCatalog(wanted).then((messages) => {
+      // Not loaded (tried again at the next change), or superseded by a later change while it loaded.
+      if (!messages || resolveLocale(this.host) !== wanted) return;
       this.locale = wanted;
       this.host.requestUpdate();
     });

@@ -82,6 +82,33 @@ describe('lazy parts after a failed load', () => {
     assert.deepEqual(errors.filter((e) => !e.includes('net::ERR_CONNECTION_RESET')), []);
   });
 
+  it("a catalog: after a failed load the widget stays English, left to right; the next need loads it, right to left", async () => {
+    const { page, errors, dropped } = await visit('/fixtures/lazy.html', /\/chunks\/ar-[\w-]+\.js$/);
+    // Every rendering of the tracker's card: its direction and its progress bar's label.
+    // (A script in a string: tsx would wrap a named function in a helper the page does not have.)
+    await page.evaluate(`{
+      const root = document.querySelector('course-progress-tracker').shadowRoot;
+      const seen = (window.seen = []);
+      const record = () => {
+        const card = root.querySelector('.card');
+        if (card) seen.push(card.getAttribute('dir') + ' ' + root.querySelector('[part="progress"]').getAttribute('aria-label'));
+      };
+      record();
+      new MutationObserver(record).observe(root, { subtree: true, attributes: true, childList: true });
+    }`);
+    const seen = () => page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    await page.evaluate(() => (document.documentElement.lang = 'ar'));
+    await until(() => dropped() === 1, 'the dropped request for the Arabic catalog');
+    // The next need: the page's language is set again (a framework re-rendering <html>, a language switch).
+    await until(async () => {
+      await page.evaluate(() => (document.documentElement.lang = document.documentElement.lang === 'ar' ? 'ar-EG' : 'ar'));
+      return (await seen()).includes('rtl تقدّم الدورة');
+    }, 'the Arabic catalog, right to left');
+    assert.equal(dropped(), 2, 'asked for twice: dropped, then loaded');
+    assert.deepEqual([...new Set(await seen())], ['ltr Course progress', 'rtl تقدّم الدورة'], 'English left to right until Arabic arrived; never English right to left');
+    assert.deepEqual(errors.filter((e) => !e.includes('net::ERR_CONNECTION_RESET')), []);
+  });
+
   it('player tracking that arrives after the video started counts what was played before it: watched to the end is 100 %', async () => {
     // A slow phone (or a busy CI machine) can start the video before the tracking chunk is there.
     const course = `lazy-late-${Date.now()}`;

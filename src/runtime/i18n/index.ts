@@ -1,33 +1,34 @@
 /**
  * Locale resolution and catalogs. English ships in the initial script as the fallback; every other catalog is a
- * lazy chunk fetched the first time a widget needs it. One MutationObserver tells widgets when a `lang` changes.
+ * lazy chunk fetched the first time a widget needs it (through `lazy`, so a failed fetch is tried again at the next
+ * need, and never stands in as English). One MutationObserver tells widgets when a `lang` changes.
  */
 import en, { type Messages } from '../../locales/en.js';
+import { lazy } from '../base/index.js';
 import { getConfig } from '../config/index.js';
 
 export type MessageKey = keyof Messages;
 export type { Messages };
 
-const loaders: Record<string, () => Promise<{ default: Messages }>> = {
-  de: () => import('../../locales/de.js'),
-  es: () => import('../../locales/es.js'),
-  fr: () => import('../../locales/fr.js'),
-  'pt-BR': () => import('../../locales/pt-BR.js'),
-  it: () => import('../../locales/it.js'),
-  nl: () => import('../../locales/nl.js'),
-  pl: () => import('../../locales/pl.js'),
-  ja: () => import('../../locales/ja.js'),
-  ar: () => import('../../locales/ar.js'),
+const loaders: Record<string, () => Promise<{ default: Messages } | null>> = {
+  de: lazy(() => import('../../locales/de.js')),
+  es: lazy(() => import('../../locales/es.js')),
+  fr: lazy(() => import('../../locales/fr.js')),
+  'pt-BR': lazy(() => import('../../locales/pt-BR.js')),
+  it: lazy(() => import('../../locales/it.js')),
+  nl: lazy(() => import('../../locales/nl.js')),
+  pl: lazy(() => import('../../locales/pl.js')),
+  ja: lazy(() => import('../../locales/ja.js')),
+  ar: lazy(() => import('../../locales/ar.js')),
 };
 
 export const SUPPORTED_LOCALES = ['en', ...Object.keys(loaders)];
 const RTL = new Set(['ar', 'he', 'fa', 'ur']);
 const catalogs = new Map<string, Messages>([['en', en]]);
-const inflight = new Map<string, Promise<Messages>>();
 
 /** Adds a locale's loader (the widget issues add es, fr, ja, ar, …). */
 export function registerLocale(locale: string, loader: () => Promise<{ default: Messages }>): void {
-  loaders[locale] = loader;
+  loaders[locale] = lazy(loader);
   if (!SUPPORTED_LOCALES.includes(locale)) SUPPORTED_LOCALES.push(locale);
 }
 
@@ -78,18 +79,14 @@ export function catalog(locale: string): Messages | undefined {
   return catalogs.get(locale);
 }
 
-/** Loads a catalog once; a locale that fails to load falls back to English. */
-export function loadCatalog(locale: string): Promise<Messages> {
-  const ready = catalogs.get(locale);
-  if (ready) return Promise.resolve(ready);
-  let promise = inflight.get(locale);
-  if (!promise) {
-    const loader = loaders[locale];
-    promise = (loader ? loader().then((m) => m.default) : Promise.resolve(en)).catch(() => en);
-    promise.then((messages) => catalogs.set(locale, messages));
-    inflight.set(locale, promise);
-  }
-  return promise;
+/**
+ * Loads a catalog once; null while it cannot be loaded (its widgets stay in the locale they have, and the next call
+ * tries again).
+ */
+export async function loadCatalog(locale: string): Promise<Messages | null> {
+  const messages = catalogs.get(locale) ?? (await loaders[locale]?.())?.default;
+  if (messages) catalogs.set(locale, messages);
+  return messages ?? null;
 }
 
 /** Fills `{name}` placeholders. */
