@@ -153,6 +153,42 @@ describe('consent end to end', () => {
     await context.close();
   });
 
+  // Segment's code is served with the kit's: a request for it that fails (a flaky network, a deploy in progress) is
+  // made again at the next event, as for every lazy part, instead of dropping analytics for the page's life.
+  for (const [what, chunk] of [
+    ["the kit's Segment part", /\/chunks\/segment-loader-[\w-]+\.js$/],
+    ['analytics-next itself', /\/chunks\/pkg-[\w-]+\.js$/],
+  ] as const) {
+    it(`${what} fails to load once after Accept: the next event loads it and reaches Segment`, async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const errors = recordErrors(page);
+      let dropped = 0;
+      await page.route(chunk, (route) => (dropped++ === 0 ? route.abort('connectionreset') : route.continue()));
+      await page.goto(`${server.url}/marketing.html`);
+      const viewed = async () => (await events(server)).filter((e) => e === 'Hand Raise Form Viewed').length;
+      const before = await viewed();
+      // The form opened (and closed): before the choice its events wait, and Accept sends them, into the failure.
+      const trigger = page.locator('hand-raise-lead-button[glm-content="marketing-hero"] button[part="button"]');
+      const openAndClose = async () => {
+        await trigger.click();
+        await page.locator('hand-raise-lead-button[glm-content="marketing-hero"] dialog[open]').waitFor();
+        await page.keyboard.press('Escape');
+      };
+      await openAndClose();
+      await page.locator('consent-gate [part="accept"]').click();
+      await until(() => dropped === 1, 'the dropped request');
+      // The next events: the form again, until one arrives at Segment.
+      await until(async () => {
+        await openAndClose();
+        return (await viewed()) > before;
+      }, "'Hand Raise Form Viewed' at Segment");
+      assert.equal(dropped, 2, 'asked for twice: dropped, then loaded');
+      assert.deepEqual(errors.filter((e) => !e.includes('net::ERR_CONNECTION_RESET')), []);
+      await context.close();
+    });
+  }
+
   it('a refusal survives a reload: no banner, no Segment request, ever', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

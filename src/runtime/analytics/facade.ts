@@ -26,8 +26,11 @@ const MAX_PENDING = 100;
 
 /** Segment as the kit runs it (segment-loader.ts): a lazy part, loaded after analytics consent or a refusal. */
 const segmentPart = shared('segment-part', () => lazy(() => import('./segment-loader.js')));
-/** Segment itself, its consent wrapper and our settings for both: loaded after analytics consent, once. */
-export const loadSegment = shared('segment', () => lazy(() => segmentPart().then((m) => m?.loadSegment() ?? null)));
+/**
+ * Segment itself, its consent wrapper and our settings for both: loaded after analytics consent, once. A part that
+ * did not arrive fails this load too (m! throws), so the next event tries again, as for every lazy part.
+ */
+export const loadSegment = shared('segment', () => lazy(() => segmentPart().then((m) => m!.loadSegment())));
 
 /**
  * The anonymous id and attribution, loaded on first need (its module keeps or deletes them as consent says).

@@ -56,39 +56,42 @@ function options(at: number): { timestamp: Date; context: { page: Record<string,
   return { timestamp: new Date(at), context: { page: { path: location.pathname, title: document.title, ...page } } };
 }
 
-export function loadSegment(): Promise<Client | null> {
+/**
+ * Segment, ready to send; null without a write key, or when Segment itself would not load (its CDN refused, or an
+ * ad blocker stopped it: asking again at every event would not help). Its code is served with the kit's, and a
+ * request for it that fails rejects, so the facade asks again at the next event.
+ */
+export async function loadSegment(): Promise<Client | null> {
   const { segmentWriteKey, segmentCdnUrl, segmentApiHost } = getConfig();
-  if (!segmentWriteKey) return Promise.resolve(null);
-  return Promise.all([import('@segment/analytics-next'), import('@segment/analytics-consent-tools')])
-    .then(async ([{ AnalyticsBrowser }, { createWrapper }]) => {
-      // Segment's consent wrapper: opt-in model (unconsented device-mode destinations are dropped) and every
-      // event carries the visitor's categories. We load only after analytics consent, so loading never waits.
-      // No registerOnConsentChanged: its "Segment Consent Preference Updated" event would be a send after withdrawal.
-      const withConsent = createWrapper({
-        shouldLoadSegment: (ctx) => ctx.load({ consentModel: 'opt-in' }),
-        getCategories: categoryPreferences,
-      });
-      const browser = new AnalyticsBrowser();
-      withConsent(browser); // replaces browser.load with the consent-aware one
-      browser.load(
-        { writeKey: segmentWriteKey, ...(segmentCdnUrl ? { cdnURL: segmentCdnUrl } : {}) },
-        segmentApiHost ? { integrations: { 'Segment.io': apiHostOptions(segmentApiHost) } } : {},
-      );
-      const [analytics] = await browser;
-      const id = (await loadIdentity())?.getAnonymousId();
-      if (id) analytics.setAnonymousId(id);
-      const client: Client = {
-        track: (name, properties, at) => analytics.track(name, properties, options(at)),
-        page: (name, properties, at) => analytics.page(undefined, name, properties, options(at)),
-        // Properties stay empty: the consent wrapper stamps context.consent.categoryPreferences, as Segment's spec has it.
-        consentUpdated: (at) => analytics.track('Segment Consent Preference Updated', {}, options(at)),
-      };
-      return client;
-    })
-    .catch((error: unknown) => {
-      console.warn('[growth-kit] analytics could not load; events are dropped', error);
-      return null;
+  if (!segmentWriteKey) return null;
+  const [{ AnalyticsBrowser }, { createWrapper }] = await Promise.all([import('@segment/analytics-next'), import('@segment/analytics-consent-tools')]);
+  try {
+    // Segment's consent wrapper: opt-in model (unconsented device-mode destinations are dropped) and every
+    // event carries the visitor's categories. We load only after analytics consent, so loading never waits.
+    // No registerOnConsentChanged: its "Segment Consent Preference Updated" event would be a send after withdrawal.
+    const withConsent = createWrapper({
+      shouldLoadSegment: (ctx) => ctx.load({ consentModel: 'opt-in' }),
+      getCategories: categoryPreferences,
     });
+    const browser = new AnalyticsBrowser();
+    withConsent(browser); // replaces browser.load with the consent-aware one
+    browser.load(
+      { writeKey: segmentWriteKey, ...(segmentCdnUrl ? { cdnURL: segmentCdnUrl } : {}) },
+      segmentApiHost ? { integrations: { 'Segment.io': apiHostOptions(segmentApiHost) } } : {},
+    );
+    const [analytics] = await browser;
+    const id = (await loadIdentity())?.getAnonymousId();
+    if (id) analytics.setAnonymousId(id);
+    return {
+      track: (name, properties, at) => analytics.track(name, properties, options(at)),
+      page: (name, properties, at) => analytics.page(undefined, name, properties, options(at)),
+      // Properties stay empty: the consent wrapper stamps context.consent.categoryPreferences, as Segment's spec has it.
+      consentUpdated: (at) => analytics.track('Segment Consent Preference Updated', {}, options(at)),
+    };
+  } catch (error) {
+    console.warn('[growth-kit] analytics could not load; events are dropped', error);
+    return null;
+  }
 }
 
 /**
