@@ -189,6 +189,30 @@ describe('consent end to end', () => {
     });
   }
 
+  it("Segment's CDN blocked (an ad blocker): one warning, and no new attempt at every event", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = recordErrors(page);
+    const warnings: string[] = [];
+    page.on('console', (m) => void (m.type() === 'warning' && warnings.push(m.text())));
+    let blocked = 0;
+    await page.route(/\/segment\/v1\/projects\/[^/]+\/settings$/, (route) => (blocked++, route.abort('blockedbyclient')));
+    await page.goto(`${server.url}/marketing.html`);
+    await page.locator('consent-gate [part="accept"]').click();
+    const trigger = page.locator('hand-raise-lead-button[glm-content="marketing-hero"] button[part="button"]');
+    for (let i = 0; i < 3; i++) {
+      await trigger.click();
+      await page.locator('hand-raise-lead-button[glm-content="marketing-hero"] dialog[open]').waitFor();
+      await page.keyboard.press('Escape');
+      await until(() => warnings.some((w) => w.includes('analytics could not load')), 'the warning');
+    }
+    assert.equal(warnings.filter((w) => w.includes('analytics could not load')).length, 1, warnings.join('\n'));
+    assert.equal(blocked, 1, "Segment's settings asked for once");
+    // analytics-next logs the failed fetch itself (loadCDNSettings); nothing may reach the page uncaught.
+    assert.deepEqual(errors.filter((e) => !e.includes('net::ERR_BLOCKED_BY_CLIENT') && e !== 'Failed to fetch'), []);
+    await context.close();
+  });
+
   it('a refusal survives a reload: no banner, no Segment request, ever', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -75,7 +75,9 @@ export async function loadSegment(): Promise<Client | null> {
     });
     const browser = new AnalyticsBrowser();
     withConsent(browser); // replaces browser.load with the consent-aware one
-    browser.load(
+    // Awaited: the consent-aware load is async and rejects when Segment's settings do not arrive; left alone, that
+    // rejection reached the host page as an unhandled one.
+    await browser.load(
       { writeKey: segmentWriteKey, ...(segmentCdnUrl ? { cdnURL: segmentCdnUrl } : {}) },
       segmentApiHost ? { integrations: { 'Segment.io': apiHostOptions(segmentApiHost) } } : {},
     );
