@@ -84,7 +84,9 @@ export function rows(dbFile: string, kind: string): { idempotency_key: string; b
 export function fixtureSite(): { readonly server: Running; readonly browser: Browser } {
   const site = {} as { server: Running; browser: Browser };
   before(async () => {
-    site.server = await startServer({ static: { '/dist/': 'dist', '/fixtures/': 'test/fixtures', '/media/': 'demo/media' } });
+    site.server = await startServer({
+      static: { '/dist/': 'dist', '/fixtures/': 'test/fixtures', '/media/': 'demo/media', '/demo/media/': 'demo/media', '/stand-ins/': 'test/stand-ins' },
+    });
     site.browser = await launch();
   });
   after(async () => {

@@ -62,6 +62,29 @@ describe('lazy parts after a failed load', () => {
     assert.deepEqual(errors.filter((e) => !e.includes('net::ERR_CONNECTION_RESET')), []);
   });
 
+  // A YouTube embed: its adapter is a lazy chunk, and the adapter loads YouTube's API script (the stand-in's).
+  for (const [what, request] of [
+    ["YouTube's adapter", /\/chunks\/youtube-[\w-]+\.js$/],
+    ["YouTube's API script", /\/stand-ins\/youtube\/iframe_api\.js$/],
+  ] as const) {
+    it(`${what}: after the failure, the next slot change loads it and the video is tracked`, async () => {
+      const course = `lazy-yt-${Date.now()}`;
+      const { page, errors, dropped } = await visit(`/fixtures/lazy.html?course=${course}&video=youtube`, request);
+      await until(() => dropped() === 1, 'the dropped request');
+      const video = page.frameLocator('iframe[data-player="youtube"]').locator('video');
+      // The next need: any change of the tracker's children (one that comes while the failure is still settling
+      // shares it), until the adapter has subscribed to the player (the stand-in notes it on its video).
+      await until(async () => {
+        await page.evaluate(() => void document.querySelector('course-progress-tracker')!.append(document.createElement('span')));
+        return /\bstatechange\b/.test((await video.getAttribute('data-subscribed')) ?? '');
+      }, "the adapter's subscription");
+      await video.evaluate((v: HTMLVideoElement) => v.play());
+      await until(() => progress(course, 'started').length === 1, "the video's 'started' in SQLite");
+      assert.equal(dropped(), 2, 'asked for twice: dropped, then loaded');
+      assert.deepEqual(errors.filter((e) => !e.includes('net::ERR_CONNECTION_RESET')), []);
+    });
+  }
+
   it("a gate's options: a failed load warns on the attributes it names, the banner shows, the next change loads them", async () => {
     const { page, errors, warnings, dropped } = await visit('/fixtures/lazy.html', /\/chunks\/gate-options-[\w-]+\.js$/);
     // Only cookie-path is set of the cookie attributes: the warning names it (and no attribute the page never set).

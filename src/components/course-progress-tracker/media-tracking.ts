@@ -87,7 +87,16 @@ export class MediaTracking {
       const adapter = adapterFor(el);
       if (!adapter) continue;
       const emit = (event: PlayerEvent) => this.handle(lessonId, event);
-      this.players.set(el, { lessonId, stop: adapter.then((a) => a?.(el, emit)).catch(() => undefined) });
+      const stop = adapter
+        .then((a) => {
+          if (!a) throw new Error('the adapter could not be loaded');
+          return a(el, emit);
+        })
+        .catch(() => {
+          // Not watched (its adapter or its player's API did not load): forgotten, so the next sync tries again.
+          if (this.players.get(el)?.stop === stop) this.players.delete(el);
+        });
+      this.players.set(el, { lessonId, stop });
     }
   }
 

@@ -21,43 +21,44 @@ export interface PlayerEvent {
 /** Starts watching `el`; returns how to stop. */
 export type Adapter = (el: Element, emit: (event: PlayerEvent) => void) => (() => void) | Promise<() => void>;
 
-/** Loads a player's API script once (a page-wide setting can point it at a proxy or a local stand-in). */
-const scripts = new Map<string, Promise<void>>();
-function loadScript(src: string): Promise<void> {
-  let loading = scripts.get(src);
-  if (!loading) {
-    loading = new Promise<void>((resolve, reject) => {
+/** Each player's API by its script's URL, loaded once; a failed load is forgotten (base/lazy.ts does the same). */
+const apis = new Map<string, Promise<unknown>>();
+
+/**
+ * A player's API: `read()` once it is there, else its script is loaded (a page-wide setting can point it at a proxy
+ * or a local stand-in) and the API is taken when the script calls its ready callback (`window[callback]`, a host's
+ * own callback still called) or finishes loading. A script that fails to load (a flaky network, a blocker) is
+ * removed and forgotten, so the next player, or the next change of the tracker's players, tries again.
+ */
+export function playerApi<T>(src: string, callback: string, read: () => T | undefined): Promise<T> {
+  let api = apis.get(src) as Promise<T> | undefined;
+  if (!api) {
+    api = new Promise<T>((resolve, reject) => {
+      const take = () => {
+        const found = read();
+        if (found) resolve(found);
+      };
+      take();
+      const w = window as unknown as Record<string, unknown>;
+      const previous = w[callback];
+      w[callback] = (...args: unknown[]) => {
+        if (typeof previous === 'function') previous(...args);
+        take();
+      };
       const script = document.createElement('script');
       script.src = src;
       script.async = true;
-      script.onload = () => resolve();
-      script.onerror = () => reject(new Error(`could not load ${src}`));
+      script.onload = take;
+      script.onerror = () => {
+        script.remove();
+        apis.delete(src);
+        reject(new Error(`could not load ${src}`));
+      };
       document.head.append(script);
     });
-    scripts.set(src, loading);
+    apis.set(src, api);
   }
-  return loading;
-}
-
-/**
- * A player's API: `read()` once it is there, else its script is loaded and the API is taken when the script
- * calls its ready callback (`window[callback]`, a host's own callback still called) or finishes loading.
- */
-export function playerApi<T>(src: string, callback: string, read: () => T | undefined): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const take = () => {
-      const api = read();
-      if (api) resolve(api);
-    };
-    take();
-    const w = window as unknown as Record<string, unknown>;
-    const previous = w[callback];
-    w[callback] = (...args: unknown[]) => {
-      if (typeof previous === 'function') previous(...args);
-      take();
-    };
-    loadScript(src).then(take, reject);
-  });
+  return api;
 }
 
 /** Polls a position while playing (players whose API has no time event): every 250 ms, like timeupdate. */

@@ -21,12 +21,11 @@ interface VidyardEmbed {
 }
 type VidyardWindow = Window & { vidyardEmbed?: VidyardEmbed };
 
-let ready: Promise<VidyardEmbed> | null = null;
 const api = () =>
-  (ready ??= playerApi(getConfig().vidyardApiUrl ?? 'https://play.vidyard.com/embed/v4.js', 'onVidyardAPI', () => {
+  playerApi(getConfig().vidyardApiUrl ?? 'https://play.vidyard.com/embed/v4.js', 'onVidyardAPI', () => {
     const { vidyardEmbed } = window as VidyardWindow;
     return vidyardEmbed?.api ? vidyardEmbed : undefined;
-  }));
+  });
 
 export const vidyard: Adapter = async (el, emit) => {
   const uuid = el.getAttribute('data-uuid') ?? el.querySelector('[data-uuid]')?.getAttribute('data-uuid') ?? '';

@@ -22,12 +22,11 @@ const PLAYING = 1;
 const PAUSED = 2;
 const ENDED = 0;
 
-let ready: Promise<YTNamespace> | null = null;
 const api = () =>
-  (ready ??= playerApi(getConfig().youtubeApiUrl ?? 'https://www.youtube.com/iframe_api', 'onYouTubeIframeAPIReady', () => {
+  playerApi(getConfig().youtubeApiUrl ?? 'https://www.youtube.com/iframe_api', 'onYouTubeIframeAPIReady', () => {
     const { YT } = window as YouTubeWindow;
     return YT?.loaded && YT.Player ? YT : undefined;
-  }));
+  });
 
 export const youtube: Adapter = async (el, emit) => {
   const YT = await api();
