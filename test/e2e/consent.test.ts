@@ -189,6 +189,22 @@ describe('consent end to end', () => {
     });
   }
 
+  it('the proof of consent: its part failing to load when the visitor decides, the decision is still posted as proof', async () => {
+    // A decision has no next need to try again at: the part is asked for again a little later.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = recordErrors(page);
+    let dropped = 0;
+    await page.route(/\/chunks\/signals-[\w-]+\.js$/, (route) => (dropped++ === 0 ? route.abort('connectionreset') : route.continue()));
+    await page.goto(`${server.url}/marketing.html`);
+    await page.locator('consent-gate [part="accept"]').click();
+    const id = await page.evaluate('GrowthKit.consent.get().consent_id');
+    await until(() => rows(server.dbFile, 'consent').some((r) => r.body.consent_id === id), 'the proof in SQLite', 15_000);
+    assert.equal(dropped, 2, 'asked for twice: dropped, then loaded');
+    assert.deepEqual(errors.filter((e) => !e.includes('net::ERR_CONNECTION_RESET')), []);
+    await context.close();
+  });
+
   it("Segment's CDN blocked (an ad blocker): one warning, and no new attempt at every event", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

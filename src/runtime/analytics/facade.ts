@@ -4,7 +4,7 @@
  * makes zero requests. Callers must never pass personal data; payloads carry ids and tracking labels only.
  */
 import { consent } from '../consent/index.js';
-import { lazy, shared } from '../base/index.js';
+import { lazy, shared, whenLoaded } from '../base/index.js';
 
 export type Properties = Record<string, unknown>;
 interface Call {
@@ -88,5 +88,5 @@ export function applyConsent(): void {
     state.pending = [];
     calls.forEach(send);
   } else if (consent.decided) state.pending = [];
-  if (granted || consent.decided) void segmentPart().then((m) => m?.consentChanged(granted, had));
+  if (granted || consent.decided) whenLoaded(segmentPart, (m) => m.consentChanged(granted, had));
 }

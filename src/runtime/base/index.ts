@@ -10,5 +10,5 @@ export { uuid } from './ids.js';
 export { nextTask } from './tasks.js';
 export { kebab } from './kebab.js';
 export { warnOnce, resetWarnings } from './warn.js';
-export { lazy } from './lazy.js';
+export { lazy, whenLoaded } from './lazy.js';
 export { shared, VERSION } from './page.js';

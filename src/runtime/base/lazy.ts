@@ -15,3 +15,12 @@ export function lazy<T>(load: () => Promise<T>): () => Promise<T | null> {
       },
     ));
 }
+
+/**
+ * Runs `use` with the part `load` gives, for work that has no next need to try again at (a decision's proof and
+ * Consent Mode update, Segment told of a withdrawal, OneTrust followed): a part that did not arrive is asked for
+ * again 5 s later, as the delivery door asks for the outbox, until it comes.
+ */
+export function whenLoaded<T>(load: () => Promise<T | null>, use: (part: T) => void): void {
+  void load().then((part) => (part ? use(part) : setTimeout(whenLoaded, 5000, load, use)));
+}

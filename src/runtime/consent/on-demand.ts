@@ -4,7 +4,7 @@
  * - OneTrust follow mode, once OneTrust is on the page.
  */
 import { consent } from './state.js';
-import { lazy, shared } from '../base/index.js';
+import { lazy, shared, whenLoaded } from '../base/index.js';
 
 // One for the page, whichever copy of the kit asks first (base/page.ts).
 const signals = shared('signals', () => lazy(() => import('./signals.js')));
@@ -29,12 +29,12 @@ function oneTrustOnPage(): boolean {
 /** Hands the decision to OneTrust: set at once so no banner of ours shows, the follower arrives lazily. */
 function followOneTrust(): void {
   consent.follow('onetrust');
-  void oneTrust().then((m) => m?.followOneTrust());
+  whenLoaded(oneTrust, (m) => m.followOneTrust());
 }
 
 /** Signals the decision in force, if there is one: a Consent Mode update and its proof (signals.ts). */
 export function recordDecision(): void {
-  if (consent.get()) void signals().then((m) => m?.recordDecision(state.proof));
+  if (consent.get()) whenLoaded(signals, (m) => m.recordDecision(state.proof));
 }
 
 /** Starts watching, once per page. */
@@ -42,12 +42,12 @@ export function startOnDemand(): void {
   if (state.started) return;
   state.started = true;
   const w = window as unknown as { gtag?: unknown; dataLayer?: unknown };
-  if (typeof w.gtag === 'function' || Array.isArray(w.dataLayer)) void signals().then((m) => m?.startConsentMode());
+  if (typeof w.gtag === 'function' || Array.isArray(w.dataLayer)) whenLoaded(signals, (m) => m.startConsentMode());
   if (oneTrustOnPage()) followOneTrust();
   else window.addEventListener('OneTrustGroupsUpdated', followOneTrust, { once: true });
 }
 
 /** A <consent-gate onetrust-groups='{"C0002":"analytics"}'> maps OneTrust's groups to our categories. */
 export function setOneTrustGroups(json: string): void {
-  void oneTrust().then((m) => m?.setGroups(json));
+  whenLoaded(oneTrust, (m) => m.setGroups(json));
 }
