@@ -4,12 +4,15 @@
  */
 import { loadedIdentity, track } from '../../runtime/analytics/index.js';
 import { lazy, uuid } from '../../runtime/base/index.js';
-import { bool, check, num, object, optional, resolveEndpoint, toHttpUrl } from '../../runtime/config/index.js';
+import { bool, check, fail, object, optional, resolveEndpoint, toHttpUrl, type Parser } from '../../runtime/config/index.js';
 import { deliver } from '../../runtime/delivery/index.js';
 import type { CourseHost } from './course-host.js';
 import type { Lesson } from './course-progress-tracker.attributes.js';
 import { playedSeconds } from './played-time.js';
 import type { ProgressEvent } from './progress-event.schema.js';
+
+/** A finite number (a quiz's score): this part's own parser, so the initial download does not carry it. */
+const num: Parser<number> = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : fail('expected a number'));
 
 /** xAPI statements: loaded only when the tracker has an `xapi-endpoint`. */
 const loadXapi = lazy(() => import('./xapi.js'));

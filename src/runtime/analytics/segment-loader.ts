@@ -4,7 +4,7 @@
  * imports it: after analytics consent, or a refusal (to remove Segment's storage).
  */
 import { loadIdentity, loadSegment as loadedSegment, type Client } from './facade.js';
-import { getConfig, array, check, either, object, optional, text } from '../config/index.js';
+import { getConfig, array, check, object, optional, text, type Parser } from '../config/index.js';
 import { consent, CONSENT_CATEGORIES, type ConsentCategory } from '../consent/index.js';
 import { removeLocal, warnOnce } from '../base/index.js';
 
@@ -18,6 +18,16 @@ export function apiHostOptions(value: string): { apiHost: string; protocol: 'htt
   return match ? { apiHost: match[2].replace(/\/+$/, ''), protocol: match[1] as 'http' | 'https' } : { apiHost: value, protocol: 'https' };
 }
 
+/** The first parser's value, else the second's: this part's own, so the initial download does not carry it. */
+const either =
+  <A, B>(a: Parser<A>, b: Parser<B>): Parser<A | B> =>
+  (v) => {
+    try {
+      return a(v);
+    } catch {
+      return b(v);
+    }
+  };
 const ids = optional(either(text(100, 1), array(text(100, 1), 20)));
 const categoryIds = object({ necessary: ids, functional: ids, analytics: ids, marketing: ids });
 

@@ -2,14 +2,20 @@
  * Tiny parsers for attributes and page settings. They sit on the initial path, where zod's core would cost
  * about 8 KB brotli of the 16 KB budget, and they hold on a page whose Object.prototype was extended; zod/mini
  * stays on the endpoint (base/zod.ts). A parser returns the value it accepts or throws `Invalid`.
+ *
+ * Every parser here is in the initial download, whoever imports it (this module is part of the core chunk), so a
+ * parser that only one lazy part needs is written in that part with `fail` (num in course-actions.ts, either in
+ * segment-loader.ts).
  */
 import { toHttpUrl } from './url.js';
 
 export class Invalid extends Error {}
 
+/** Throws `Invalid` with this problem: how a parser refuses a value (a lazy part's own parser too). */
+
 export type Parser<T> = (value: unknown) => T;
 
-const fail = (message: string): never => {
+export const fail = (message: string): never => {
   throw new Invalid(message);
 };
 
@@ -24,8 +30,6 @@ export const oneOf =
     values.includes(v as T) ? (v as T) : fail(`expected one of ${values.join(', ')}`);
 
 export const bool: Parser<boolean> = (v) => (typeof v === 'boolean' ? v : fail('expected true or false'));
-
-export const num: Parser<number> = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : fail('expected a number'));
 
 export const between =
   (min: number, max: number): Parser<number> =>
@@ -50,16 +54,6 @@ export const optional =
   <T>(parse: Parser<T>): Parser<T | undefined> =>
   (v) =>
     v === undefined ? undefined : parse(v);
-
-export const either =
-  <A, B>(a: Parser<A>, b: Parser<B>): Parser<A | B> =>
-  (v) => {
-    try {
-      return a(v);
-    } catch {
-      return b(v);
-    }
-  };
 
 type Shape = Record<string, Parser<unknown>>;
 type Required<S extends Shape> = { [K in keyof S as undefined extends ReturnType<S[K]> ? never : K]: ReturnType<S[K]> };
