@@ -235,7 +235,7 @@ export default defineConfig(({ mode }) => ({
                   {
                     name: (id: string) =>
                       /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/|src\/(runtime|internal|controllers|events)\/|src\/(elements|boot)\.ts|src\/locales\/en\.ts|(hand-raise-lead-button|course-progress-tracker|consent-gate)\.attributes\.ts/.test(id) &&
-                      !/src\/runtime\/(delivery\/(outbox|transport)|base\/(zod|json-entries)|analytics\/(identity|segment-loader)|consent\/(signals|onetrust))\.ts|src\/internal\/dialog-styles\.ts|node_modules\/lit(-html)?\/(development\/)?(static(-html)?\.js|directives\/)/.test(id)
+                      !/src\/runtime\/(delivery\/(outbox|transport)|base\/(zod|json-entries)|analytics\/(identity|segment-loader)|consent\/(signals|onetrust))\.ts|src\/internal\/dialogs\.ts|node_modules\/lit(-html)?\/(development\/)?(static(-html)?\.js|directives\/)/.test(id)
                         ? 'core'
                         : null,
                   },

@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { HandRaiseLeadButton } from '../src/components/hand-raise-lead-button/hand-raise-lead-button.js';
 import type { SendResult } from '../src/runtime/delivery/transport.js';
-import { skeleton } from '../src/internal/dialog-styles.js';
+import { skeleton } from '../src/internal/dialogs.js';
 import { accepted, answerWith, offline } from './story-helpers.js';
 
 interface Args {

@@ -4,11 +4,11 @@
  * on; "Accept all", "Reject all" and "Save choices" with equal weight, so withdrawing is as easy as giving.
  */
 import { css, html, nothing, type ReactiveController } from 'lit';
-import { adoptStyles, dialogStyles } from '../../internal/dialog-styles.js';
+import { adoptStyles, dialogStyles, words } from '../../internal/dialogs.js';
 import enConsent from '../../locales/en-consent.js';
 import { consent, CONSENT_CATEGORIES, type ConsentCategory } from '../../runtime/consent/index.js';
 import { addMessages, type MessageKey } from '../../runtime/i18n/index.js';
-import { check, object, optional, text, words } from '../../runtime/config/index.js';
+import { check, object, optional, text } from '../../runtime/config/index.js';
 import { jsonEntries, warnOnce } from '../../runtime/base/index.js';
 import type { PreferencesHost, PreferencesPart } from './consent-preferences-host.js';
 

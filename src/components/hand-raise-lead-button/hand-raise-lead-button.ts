@@ -19,7 +19,7 @@ import type { LeadFormHost, LeadFormPart, LeadSettings } from './lead-form-host.
 /** The form is a lazy chunk: fetched on first hover or focus (prefetch) and needed on first click. */
 const loadForm = lazy(() => import('./lead-form.js'));
 /** The dialog's styles and the form's skeleton: a small chunk, fetched with the form, so the dialog opens at once. */
-const loadDialog = lazy(() => import('../../internal/dialog-styles.js'));
+const loadDialog = lazy(() => import('../../internal/dialogs.js'));
 
 /**
  * A "Contact sales" button that opens a short form in a native dialog and hands a qualified lead to sales. The

@@ -5,8 +5,6 @@
  * and break on a page whose Object.prototype has been extended (Prototype.js and friends), so zod stays on the
  * endpoint. Rows are in the order the form shows them.
  */
-import { warnOnce } from '../../runtime/base/index.js';
-import { check, words } from '../../runtime/config/index.js';
 import type { MessageKey } from '../../runtime/i18n/index.js';
 import { COUNTRY_CODES } from './countries.js';
 
@@ -58,24 +56,3 @@ export function checkField(field: LeadField, value: string): 'too long' | 'inval
   return null;
 }
 
-const parseFieldList = words(LEAD_FIELDS, 'field');
-
-/** A `fields` or `required-fields` value; a bad one warns once and the default stays. */
-function fieldList(raw: string, attribute: string, fallback: LeadField[]): LeadField[] {
-  if (!raw.trim()) return fallback;
-  const result = check(parseFieldList, raw);
-  if (result.ok) return result.value;
-  warnOnce('hand-raise-lead-button', attribute, `${result.problem}; using the default`);
-  return fallback;
-}
-
-/**
- * The fields shown and required, from the button's `fields` and `required-fields`. Email is always both: it is
- * how sales reaches the lead.
- */
-export function fieldSets(fields: string, requiredFields: string): { shown: LeadField[]; required: Set<LeadField> } {
-  const listed = fieldList(fields, 'fields', LEAD_FIELDS);
-  const shown = listed.includes('email') ? listed : [...listed, 'email' as const];
-  const required = fieldList(requiredFields, 'required-fields', DEFAULT_REQUIRED).filter((f) => shown.includes(f));
-  return { shown, required: new Set<LeadField>([...required, 'email']) };
-}

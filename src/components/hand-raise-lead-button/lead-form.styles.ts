@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** The form's styles (the dialog's are in internal/dialog-styles.ts): they arrive with the lazy form. */
+/** The form's styles (the dialog's are in internal/dialogs.ts): they arrive with the lazy form. */
 export const formStyles = css`
   .grid {
     display: grid;

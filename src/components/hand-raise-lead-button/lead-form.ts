@@ -5,19 +5,41 @@
 import { html, nothing, type ReactiveController } from 'lit';
 import { html as staticHtml, literal } from 'lit/static-html.js';
 import enForm from '../../locales/en-form.js';
-import { adoptStyles, dialogStyles } from '../../internal/dialog-styles.js';
+import { adoptStyles, dialogStyles, words } from '../../internal/dialogs.js';
 import { loadIdentity, track, type Attribution } from '../../runtime/analytics/index.js';
 import { uuid, warnOnce } from '../../runtime/base/index.js';
-import { getConfig, resolveEndpoint } from '../../runtime/config/index.js';
+import { check, getConfig, resolveEndpoint } from '../../runtime/config/index.js';
 import { consent } from '../../runtime/consent/index.js';
 import { deliver, outboxEvents, type Delivery } from '../../runtime/delivery/index.js';
 import { addMessages, type MessageKey } from '../../runtime/i18n/index.js';
 import { countryOptions, REGIONS } from './countries.js';
 import { isBusinessEmail } from './business-email.js';
-import { checkField, COMPANY_SIZES, FIELDS, fieldSets, LEAD_FIELDS, type FieldSpec, type LeadField } from './lead-fields.js';
+import { checkField, COMPANY_SIZES, DEFAULT_REQUIRED, FIELDS, LEAD_FIELDS, type FieldSpec, type LeadField } from './lead-fields.js';
 import type { LeadFormHost, LeadFormPart } from './lead-form-host.js';
 import type { Lead } from './lead.schema.js';
 import { formStyles } from './lead-form.styles.js';
+
+const parseFieldList = words(LEAD_FIELDS, 'field');
+
+/** A `fields` or `required-fields` value, read against the field table; a bad one warns once and the default stays. */
+function fieldList(raw: string, attribute: string, fallback: LeadField[]): LeadField[] {
+  if (!raw.trim()) return fallback;
+  const result = check(parseFieldList, raw);
+  if (result.ok) return result.value;
+  warnOnce('hand-raise-lead-button', attribute, `${result.problem}; using the default`);
+  return fallback;
+}
+
+/**
+ * The fields shown and required, from the button's `fields` and `required-fields`. Email is always both: it is
+ * how sales reaches the lead.
+ */
+function fieldSets(fields: string, requiredFields: string): { shown: LeadField[]; required: Set<LeadField> } {
+  const listed = fieldList(fields, 'fields', LEAD_FIELDS);
+  const shown = listed.includes('email') ? listed : [...listed, 'email' as const];
+  const required = fieldList(requiredFields, 'required-fields', DEFAULT_REQUIRED).filter((f) => shown.includes(f));
+  return { shown, required: new Set<LeadField>([...required, 'email']) };
+}
 
 addMessages('en', enForm);
 

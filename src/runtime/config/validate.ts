@@ -5,7 +5,7 @@
  *
  * Every parser here is in the initial download, whoever imports it (this module is part of the core chunk), so a
  * parser that only one lazy part needs is written in that part with `fail` (num in course-actions.ts, either in
- * segment-loader.ts).
+ * segment-loader.ts), and the word-list parser the lazy dialogs need is in their chunk (words, internal/dialogs.ts).
  */
 import { toHttpUrl } from './url.js';
 
@@ -89,15 +89,6 @@ export const array =
         throw new Invalid(`${i}.${(error as Error).message}`);
       }
     });
-  };
-
-/** A list of known words, written space- or comma-separated in an attribute. */
-export const words =
-  <T extends string>(values: readonly T[], what: string): Parser<T[]> =>
-  (v) => {
-    const names = String(v).split(/[\s,]+/).filter(Boolean);
-    const unknown = names.find((n) => !values.includes(n as T));
-    return unknown !== undefined ? fail(`unknown ${what} "${unknown.slice(0, 40)}"; expected some of ${values.join(' ')}`) : (names as T[]);
   };
 
 /** Runs a parser; the problem as a sentence, or the value. */

@@ -1,11 +1,15 @@
 import { css, html, type CSSResult, type TemplateResult } from 'lit';
+import { fail, type Parser } from '../runtime/config/index.js';
 
 /**
- * What every modal of the kit (the lead form, consent preferences) shares, and the skeleton a dialog shows while its
- * form is on its way. It is a small lazy chunk of its own, adopted into an element's shadow root by the first dialog
- * it opens, so the initial download carries none of it. The skeleton stays in this module: the core imports it
- * dynamically, and a chunk of two modules would reach it through the bundler's namespace helper, which walks
- * for…in and throws under a polluted Object.prototype (the hostile-host suite's Prototype.js host).
+ * What every modal of the kit (the lead form, consent preferences) shares: its styles, the skeleton a dialog shows
+ * while its form is on its way, and the parser of the word lists their attributes hold (`fields`,
+ * `required-fields`, `categories`). It is a small lazy chunk of its own, adopted into an element's shadow root by
+ * the first dialog it opens (the lead button fetches it beside its form), so the initial download carries none of
+ * it. All of it stays in this one module: the core imports it dynamically, and a chunk of two modules would reach
+ * it through the bundler's namespace helper, which walks for…in and throws under a polluted Object.prototype (the
+ * hostile-host suite's Prototype.js host). That is why `words` is here and not with the other parsers
+ * (runtime/config/validate.ts), whose module is in the initial download.
  * Every rule is scoped to the dialog: the same shadow root holds the consent banner, whose heading and actions
  * must not change when the dialog's styles arrive.
  */
@@ -146,3 +150,15 @@ export function adoptStyles(root: ShadowRoot, ...styles: CSSResult[]): void {
     if (styleSheet && !root.adoptedStyleSheets.includes(styleSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, styleSheet];
   }
 }
+
+/**
+ * A list of known words, written space- or comma-separated in an attribute (`fields`, `required-fields`,
+ * `categories`): only the lazy dialogs read these.
+ */
+export const words =
+  <T extends string>(values: readonly T[], what: string): Parser<T[]> =>
+  (v) => {
+    const names = String(v).split(/[\s,]+/).filter(Boolean);
+    const unknown = names.find((n) => !values.includes(n as T));
+    return unknown !== undefined ? fail(`unknown ${what} "${unknown.slice(0, 40)}"; expected some of ${values.join(' ')}`) : (names as T[]);
+  };
