@@ -153,6 +153,27 @@ describe('consent end to end', () => {
     await context.close();
   });
 
+  /**
+   * The marketing page in a fresh context, with each request for `request` that `fails` says failed as `how` says
+   * (by default the first one, reset, as a flaky network would; 'blockedbyclient' for a blocker).
+   */
+  async function marketing(request: RegExp, fails: (n: number) => boolean = (n) => n === 1, how = 'connectionreset') {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = recordErrors(page);
+    let asked = 0;
+    await page.route(request, (route) => (fails(++asked) ? route.abort(how) : route.continue()));
+    await page.goto(`${server.url}/marketing.html`);
+    return { context, page, errors, asked: () => asked };
+  }
+
+  /** Opens the hero's lead form and closes it with Escape: "Hand Raise Form Viewed" (and "Canceled") to track. */
+  async function openAndClose(page: Page): Promise<void> {
+    await page.locator('hand-raise-lead-button[glm-content="marketing-hero"] button[part="button"]').click();
+    await page.locator('hand-raise-lead-button[glm-content="marketing-hero"] dialog[open]').waitFor();
+    await page.keyboard.press('Escape');
+  }
+
   // Segment's code is served with the kit's: a request for it that fails (a flaky network, a deploy in progress) is
   // made again at the next event, as for every lazy part, instead of dropping analytics for the page's life.
   for (const [what, chunk] of [
@@ -160,30 +181,19 @@ describe('consent end to end', () => {
     ['analytics-next itself', /\/chunks\/pkg-[\w-]+\.js$/],
   ] as const) {
     it(`${what} fails to load once after Accept: the next event loads it and reaches Segment`, async () => {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      const errors = recordErrors(page);
-      let dropped = 0;
-      await page.route(chunk, (route) => (dropped++ === 0 ? route.abort('connectionreset') : route.continue()));
-      await page.goto(`${server.url}/marketing.html`);
+      const { context, page, errors, asked } = await marketing(chunk);
       const viewed = async () => (await events(server)).filter((e) => e === 'Hand Raise Form Viewed').length;
       const before = await viewed();
       // The form opened (and closed): before the choice its events wait, and Accept sends them, into the failure.
-      const trigger = page.locator('hand-raise-lead-button[glm-content="marketing-hero"] button[part="button"]');
-      const openAndClose = async () => {
-        await trigger.click();
-        await page.locator('hand-raise-lead-button[glm-content="marketing-hero"] dialog[open]').waitFor();
-        await page.keyboard.press('Escape');
-      };
-      await openAndClose();
+      await openAndClose(page);
       await page.locator('consent-gate [part="accept"]').click();
-      await until(() => dropped === 1, 'the dropped request');
+      await until(() => asked() === 1, 'the dropped request');
       // The next events: the form again, until one arrives at Segment.
       await until(async () => {
-        await openAndClose();
+        await openAndClose(page);
         return (await viewed()) > before;
       }, "'Hand Raise Form Viewed' at Segment");
-      assert.equal(dropped, 2, 'asked for twice: dropped, then loaded');
+      assert.equal(asked(), 2, 'asked for twice: dropped, then loaded');
       assert.deepEqual(errors.filter((e) => !e.includes('net::ERR_CONNECTION_RESET')), []);
       await context.close();
     });
@@ -191,39 +201,26 @@ describe('consent end to end', () => {
 
   it('the proof of consent: its part failing to load when the visitor decides, the decision is still posted as proof', async () => {
     // A decision has no next need to try again at: the part is asked for again a little later.
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const errors = recordErrors(page);
-    let dropped = 0;
-    await page.route(/\/chunks\/signals-[\w-]+\.js$/, (route) => (dropped++ === 0 ? route.abort('connectionreset') : route.continue()));
-    await page.goto(`${server.url}/marketing.html`);
+    const { context, page, errors, asked } = await marketing(/\/chunks\/signals-[\w-]+\.js$/);
     await page.locator('consent-gate [part="accept"]').click();
     const id = await page.evaluate('GrowthKit.consent.get().consent_id');
     await until(() => rows(server.dbFile, 'consent').some((r) => r.body.consent_id === id), 'the proof in SQLite', 15_000);
-    assert.equal(dropped, 2, 'asked for twice: dropped, then loaded');
+    assert.equal(asked(), 2, 'asked for twice: dropped, then loaded');
     assert.deepEqual(errors.filter((e) => !e.includes('net::ERR_CONNECTION_RESET')), []);
     await context.close();
   });
 
   it("Segment's CDN blocked (an ad blocker): one warning, and no new attempt at every event", async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const errors = recordErrors(page);
+    const { context, page, errors, asked } = await marketing(/\/segment\/v1\/projects\/[^/]+\/settings$/, () => true, 'blockedbyclient');
     const warnings: string[] = [];
     page.on('console', (m) => void (m.type() === 'warning' && warnings.push(m.text())));
-    let blocked = 0;
-    await page.route(/\/segment\/v1\/projects\/[^/]+\/settings$/, (route) => (blocked++, route.abort('blockedbyclient')));
-    await page.goto(`${server.url}/marketing.html`);
     await page.locator('consent-gate [part="accept"]').click();
-    const trigger = page.locator('hand-raise-lead-button[glm-content="marketing-hero"] button[part="button"]');
     for (let i = 0; i < 3; i++) {
-      await trigger.click();
-      await page.locator('hand-raise-lead-button[glm-content="marketing-hero"] dialog[open]').waitFor();
-      await page.keyboard.press('Escape');
+      await openAndClose(page);
       await until(() => warnings.some((w) => w.includes('analytics could not load')), 'the warning');
     }
     assert.equal(warnings.filter((w) => w.includes('analytics could not load')).length, 1, warnings.join('\n'));
-    assert.equal(blocked, 1, "Segment's settings asked for once");
+    assert.equal(asked(), 1, "Segment's settings asked for once");
     // analytics-next logs the failed fetch itself (loadCDNSettings); nothing may reach the page uncaught.
     assert.deepEqual(errors.filter((e) => !e.includes('net::ERR_BLOCKED_BY_CLIENT') && e !== 'Failed to fetch'), []);
     await context.close();
