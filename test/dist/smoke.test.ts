@@ -4,7 +4,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { cleanSlate, waitFor } from '../helpers.js';
-import { host, removeHosts, TAGS } from './host.js';
+import { host, removeHosts, TAGS, type HostWindow } from './host.js';
 import { segmentChunkFiles } from '../../bench/manifest.js';
 
 const cases: [string, string[]][] = [
@@ -45,6 +45,34 @@ describe('dist/growth-kit.js on a host page', () => {
     await waitFor(() => win.performance.getEntriesByType('resource').some((e) => /lead-form-[\w-]+\.js$/.test(e.name)), 5000, 'the prefetch');
     expect(win.document.querySelector('hand-raise-lead-button')!.shadowRoot!.querySelector('dialog[open]')).to.equal(null);
   });
+
+  // As the form's chunk is: the preferences dialog opens without waiting for its chunk.
+  const preferencesButtons: [string, (win: HostWindow) => Promise<Element>, 'pointerenter' | 'focus'][] = [
+    ["the banner's Preferences button", async (win) => win.document.querySelector('consent-gate')!.shadowRoot!.querySelector('[part="preferences"]')!, 'pointerenter'],
+    [
+      'a "Privacy settings" button',
+      async (win) => {
+        const gate = win.document.createElement('consent-gate');
+        gate.setAttribute('mode', 'preferences-button');
+        win.document.body.append(gate);
+        await (gate as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+        return gate.shadowRoot!.querySelector('[part="settings"]')!;
+      },
+      'focus',
+    ],
+  ];
+  for (const [name, find, type] of preferencesButtons) {
+    it(`prefetches the consent preferences on ${type} of ${name}, before any click`, async () => {
+      const win = await host(['classic:/dist/growth-kit.js']);
+      const button = await find(win);
+      const fetched = () => win.performance.getEntriesByType('resource').some((e) => /chunks\/consent-preferences-[\da-f]+\.js$/.test(e.name));
+      expect(fetched()).to.equal(false);
+      button.dispatchEvent(type === 'focus' ? new FocusEvent('focus') : new PointerEvent('pointerenter'));
+      await waitFor(fetched, 5000, 'the prefetch');
+      expect(win.document.querySelector('dialog[open]')).to.equal(null);
+      expect(win.__errors).to.deep.equal([]);
+    });
+  }
 
   it("a banner's options part (a layout, the cookie attributes) brings no dialog code with it", async () => {
     // The banner waits for this part: each chunk it imports is one more round trip before the visitor sees it.

@@ -10,7 +10,10 @@ import { parseCategory, parseMode, type ConsentGateMode } from './consent-gate.a
 import { styles } from './consent-gate.styles.js';
 import type { PreferencesHost, PreferencesPart } from './consent-preferences-host.js';
 
-/** The preferences dialog is a lazy chunk, loaded when first opened (or for its GPC wording). */
+/**
+ * The preferences dialog is a lazy chunk, loaded when first opened (or for its GPC wording), and fetched ahead when
+ * the pointer or focus reaches a button that opens it, so it opens without waiting (the lead form does the same).
+ */
 const loadPreferences = lazy(() => import('./consent-preferences.js'));
 
 /** The cookie attributes' checks and the bar and box layouts: a lazy part, loaded only by a gate that sets one (gate-options.ts). */
@@ -204,7 +207,7 @@ export class ConsentGate extends withAttributes({
     const t = (key: Parameters<typeof this.i18n.t>[0], params?: Record<string, string>) => this.i18n.t(key, params);
     const mode = this.effectiveMode;
     if (mode === 'preferences-button') {
-      return html`<button part="settings" type="button" class="gk-button link small" aria-haspopup="dialog" @click=${() => this.showPreferences()}>${t('consent.settings')}</button>
+      return html`<button part="settings" type="button" class="gk-button link small" aria-haspopup="dialog" @pointerenter=${loadPreferences} @focus=${loadPreferences} @click=${() => this.showPreferences()}>${t('consent.settings')}</button>
         ${this.preferences?.render() ?? nothing}`;
     }
     if (this.waiting) return nothing;
@@ -232,7 +235,7 @@ export class ConsentGate extends withAttributes({
           <div class="actions">
             <button part="accept" type="button" class="gk-button" @click=${() => this.decide({ functional: true, analytics: true, marketing: true }, 'banner')}>${t('consent.acceptAll')}</button>
             <button part="reject" type="button" class="gk-button" @click=${() => this.decide({ functional: false, analytics: false, marketing: false }, 'banner')}>${t('consent.rejectAll')}</button>
-            <button part="preferences" type="button" class="gk-button secondary" aria-haspopup="dialog" @click=${() => void this.openPreferences()}>${t('consent.preferences')}</button>
+            <button part="preferences" type="button" class="gk-button secondary" aria-haspopup="dialog" @pointerenter=${loadPreferences} @focus=${loadPreferences} @click=${() => void this.openPreferences()}>${t('consent.preferences')}</button>
           </div>
         </section>`;
     return html`${banner}${this.preferences?.render() ?? nothing}`;
