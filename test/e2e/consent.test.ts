@@ -287,4 +287,24 @@ describe('consent end to end', () => {
     assert.deepEqual((await context.cookies(`http://learn.example.test:${port}/`)).filter((c) => c.name.startsWith('ajs_')), []);
     await context.close();
   });
+
+  it("a decision that lapsed (its cookie expired, or a new policy version asks again): Segment's ajs_ storage goes at the next page view", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const port = new URL(server.url).port;
+    const url = `http://www.example.test:${port}/fixtures/subdomain.html`;
+    await page.goto(url);
+    await page.locator('consent-gate [part="accept"]').click();
+    // What analytics-next kept while analytics was granted: its cookies on the top domain, and its localStorage.
+    await page.evaluate(`document.cookie = 'ajs_anonymous_id=%22a1%22; path=/; domain=.example.test';
+      localStorage.setItem('ajs_anonymous_id', '"a1"')`);
+    // The decision's cookie runs out (180 days); the visitor comes back and does not decide.
+    await context.clearCookies({ name: 'gk_consent' });
+    await page.goto(url);
+    await page.locator('consent-gate [part="banner"]').waitFor();
+    await page.waitForFunction(() => !document.cookie.includes('ajs_') && localStorage.getItem('ajs_anonymous_id') === null, undefined, { timeout: 10_000 });
+    assert.deepEqual((await context.cookies(url)).filter((c) => c.name.startsWith('ajs_')), []);
+    assert.equal(await page.evaluate('GrowthKit.consent.get()'), null, 'nothing was decided for the visitor');
+    await context.close();
+  });
 });

@@ -76,6 +76,13 @@ export function persist(): void {
 
 persist();
 
+// What a consent that no longer holds (run out, or asked again under a new policy version) left of Segment goes too,
+// at start-up, by the lazy part that removes it on a withdrawal (here, not in the facade: no page without a stored
+// id pays for the check). A part that does not load leaves it to the next page view.
+if (!consent.has('analytics') && (readCookie('ajs_anonymous_id') ?? readLocal('ajs_anonymous_id'))) {
+  void import('./segment-loader.js').then((m) => m.consentChanged(false, false), () => undefined);
+}
+
 /** The anonymous id, only when analytics consent allows identifying the browser. */
 export function getAnonymousId(): string | null {
   return consent.has('analytics') ? anonymousId : null;
