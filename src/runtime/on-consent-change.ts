@@ -8,7 +8,8 @@
  *    Segment profile, "Segment Consent Preference Updated" tells it of the change (the last event after a
  *    withdrawal); then Segment's `ajs_*` cookies and storage are removed.
  * 2. Identity (analytics/identity.ts, lazy): the anonymous id is kept only with analytics consent, the first touch
- *    only with marketing consent; a withdrawal deletes what was kept.
+ *    only with marketing consent; a withdrawal deletes what was kept. At start-up it also settles what an earlier
+ *    visit kept under a consent that no longer holds (run out, or a new policy version): its own, and Segment's.
  * 3. Proof and Google Consent Mode (consent/signals.ts, lazy): a `consent update` for gtag, and the proof-of-consent
  *    record posted through the outbox (GDPR Art. 7(1)).
  * 4. The host page: `gk-consent-change` on window and document, and the `onConsentChange` callback
