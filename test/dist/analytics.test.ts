@@ -223,3 +223,29 @@ describe('analytics in the built kit', () => {
     expect(sent.find((e) => e.event === 'Video Playback Completed')!.properties!.position).to.equal(6);
   });
 });
+
+describe('analytics on a page that configures Segment late', () => {
+  beforeEach(async () => {
+    cleanSlate();
+    await clearSegmentRequests();
+  });
+  afterEach(removeHosts);
+
+  it('Segment configured after the visitor granted analytics: the next event loads it and reaches Segment', async () => {
+    // No write key on the script tag: the page's own script configures Segment later (a tag manager, an app's init).
+    const win = await host(['classic:/dist/growth-kit.js'], { endpoint: endpoint() });
+    win.GrowthKit.consent.set({ analytics: true }, 'banner');
+    const el = button(win);
+    const opened = after(el, 'gk-lead-form-open');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button[part="button"]')!.click();
+    await opened;
+    el.shadowRoot!.querySelector('dialog')!.close();
+    const segment = window.GK_TEST.segment;
+    win.GrowthKit.configure({ segmentWriteKey: 'test-write-key', segmentCdnUrl: segment, segmentApiHost: `${segment}/v1` });
+    const again = after(el, 'gk-lead-form-open');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button[part="button"]')!.click();
+    await again;
+    await waitFor(async () => (await events()).some((e) => e.event === 'Hand Raise Form Viewed'), 10000, "'Hand Raise Form Viewed' at Segment");
+    expect(win.__errors).to.deep.equal([]);
+  });
+});

@@ -3,7 +3,7 @@
  * build`. The page is loaded in an iframe so each case starts with a fresh custom-element registry.
  */
 import { expect } from '@open-wc/testing';
-import { cleanSlate, waitFor } from '../helpers.js';
+import { cleanSlate, startedRequests, waitFor, watchRequests } from '../helpers.js';
 import { host, removeHosts, TAGS, type HostWindow } from './host.js';
 import { segmentChunkFiles } from '../../bench/manifest.js';
 
@@ -88,6 +88,22 @@ describe('dist/growth-kit.js on a host page', () => {
     expect(chunks).to.include('gate-options');
     expect(chunks.filter((name) => !/^(core|gate-options)$/.test(name) && !name.includes('/'))).to.deep.equal([]);
     expect(win.__warnings).to.deep.equal([]);
+  });
+
+  it('a page without Segment (no write key) never fetches the Segment part, with analytics consent and events', async () => {
+    // A decision from an earlier visit: analytics granted, so the form's events go to the analytics door at once.
+    const decision = { consent_id: 'c-smoke', policy_version: '1', categories: { necessary: true, functional: true, analytics: true, marketing: true }, timestamp: new Date().toISOString(), source: 'banner' };
+    document.cookie = `gk_consent=${encodeURIComponent(JSON.stringify(decision))}; path=/`;
+    await watchRequests();
+    const win = await host(['classic:/dist/growth-kit.js']);
+    expect(win.GrowthKit.consent.has('analytics')).to.equal(true);
+    const el = win.document.querySelector('hand-raise-lead-button')!;
+    // "Hand Raise Form Viewed" is tracked in the task that reports the open: one task later, a request it caused has started.
+    const opened = new Promise((resolve) => el.addEventListener('gk-lead-form-open', () => setTimeout(resolve, 0), { once: true }));
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button[part="button"]')!.click();
+    await opened;
+    expect((await startedRequests()).filter((url) => /\/segment-loader-|analytics/.test(url))).to.deep.equal([]);
+    expect(win.__errors).to.deep.equal([]);
   });
 
   it('the initial download holds no form code: the form chunk is fetched only on demand', async () => {

@@ -3,6 +3,7 @@
  * dropped after a refusal. @segment/analytics-next is a lazy chunk, so before consent it costs zero bytes and
  * makes zero requests. Callers must never pass personal data; payloads carry ids and tracking labels only.
  */
+import { getConfig } from '../config/index.js';
 import { consent } from '../consent/index.js';
 import { lazy, shared, whenLoaded } from '../base/index.js';
 
@@ -53,7 +54,9 @@ export function loadedIdentity(): typeof state.identity {
   return state.identity;
 }
 
+/** Sends a call once Segment is there; a page without Segment (no write key yet) fetches none of it. */
 function send(call: Call): void {
+  if (!getConfig().segmentWriteKey) return;
   void loadSegment().then((c) => {
     if (!c || !consent.has('analytics')) return;
     c[call.type](call.name, call.properties, call.at);

@@ -67,13 +67,14 @@ function options(at: number): { timestamp: Date; context: { page: Record<string,
 }
 
 /**
- * Segment, ready to send; null without a write key, or when Segment itself would not load (its CDN refused, or an
- * ad blocker stopped it: asking again at every event would not help). Its code is served with the kit's, and a
- * request for it that fails rejects, so the facade asks again at the next event.
+ * Segment, ready to send; null when Segment itself would not load (its CDN refused, or an ad blocker stopped it:
+ * asking again at every event would not help). Its code is served with the kit's, and a request for it that fails
+ * rejects, as does a page without a write key (yet), so the facade asks again at the next event.
  */
 export async function loadSegment(): Promise<Client | null> {
   const { segmentWriteKey, segmentCdnUrl, segmentApiHost } = getConfig();
-  if (!segmentWriteKey) return null;
+  // No write key yet: not an answer to keep, so the facade asks again once a page configures one.
+  if (!segmentWriteKey) throw new Error('no Segment write key');
   const [{ AnalyticsBrowser }, { createWrapper }] = await Promise.all([import('@segment/analytics-next'), import('@segment/analytics-consent-tools')]);
   try {
     // Segment's consent wrapper: opt-in model (unconsented device-mode destinations are dropped) and every
