@@ -40,11 +40,17 @@ const imports =
 const camel = (kebab: string) => kebab.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
 const pascal = (kebab: string) => camel(kebab).replace(/^\w/, (c) => c.toUpperCase());
 
+/**
+ * Properties as a framework binds them, each optional: a text property takes a number too (a bound id), as the
+ * element reads it (withAttributes: `courseId={4242}` is the course "4242"). A property of a few given strings does not.
+ */
+const BOUND = `type Bound<T> = { [K in keyof T]?: string extends T[K] ? T[K] | number : T[K] };`;
+
 /** An element's attributes (kebab-case, as markup writes them) and properties (camelCase, as frameworks set them). */
 function props(e: (typeof elements)[number]): string {
   const fields = (e.attributes ?? []).map((a) => a.fieldName).filter((f): f is string => Boolean(f));
   const attributes = (e.attributes ?? []).filter((a) => a.name !== a.fieldName).map((a) => `'${a.name}'?: string`);
-  return `Partial<Pick<${e.name}, ${fields.map((f) => `'${f}'`).join(' | ')}>> & { ${attributes.join('; ')} }`;
+  return `Bound<Pick<${e.name}, ${fields.map((f) => `'${f}'`).join(' | ')}>> & { ${attributes.join('; ')} }`;
 }
 const events = (e: (typeof elements)[number], name: (event: string) => string) =>
   `{ ${(e.events ?? []).map((ev) => `'${name(ev.name)}'?: (event: ${ev.type?.text ?? 'CustomEvent'}) => void`).join('; ')} }`;
@@ -56,6 +62,7 @@ writeFileSync(
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 ${imports}
 type GkElement<E, P, Events> = Omit<DetailedHTMLProps<HTMLAttributes<E>, E>, keyof P> & P & Events;
+${BOUND}
 
 declare module 'react' {
   namespace JSX {
@@ -71,6 +78,8 @@ writeFileSync(
   `${HEADER}/** Vue 3: \`import type {} from 'growth-kit/vue'\` once, and templates know the kit's elements. */
 import type { DefineComponent } from 'vue';
 ${imports}
+${BOUND}
+
 declare module 'vue' {
   interface GlobalComponents {
 ${elements.map((e) => `    '${e.tagName}': DefineComponent<${props(e)} & ${events(e, (n) => `on${pascal(n)}`)}>;`).join('\n')}

@@ -15,6 +15,8 @@ export const ok = (
       </template>
     </consent-gate>
     <course-progress-tracker course-id="101" ongk-course-complete={(event) => event.detail.badgeUrl?.length} />
+    {/* A bound id may be a number, as the element takes it (README, Frameworks). */}
+    <course-progress-tracker courseId={4242} userId={7} completeAt={95} />
   </>
 );
 
@@ -24,3 +26,5 @@ export const notABoolean = <hand-raise-lead-button small={1} />;
 export const wrongDetail = <hand-raise-lead-button ongk-lead-submitted={(event) => event.detail.payload} />;
 // @ts-expect-error category is one of the consent categories
 export const notACategory = <consent-gate category="everything" />;
+// @ts-expect-error a number is not one of the completion rules
+export const notARule = <course-progress-tracker completion={1} />;
