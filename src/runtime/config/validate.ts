@@ -11,10 +11,9 @@ import { toHttpUrl } from './url.js';
 
 export class Invalid extends Error {}
 
-/** Throws `Invalid` with this problem: how a parser refuses a value (a lazy part's own parser too). */
-
 export type Parser<T> = (value: unknown) => T;
 
+/** Throws `Invalid` with this problem: how a parser refuses a value (a lazy part's own parser too). */
 export const fail = (message: string): never => {
   throw new Invalid(message);
 };
