@@ -62,7 +62,6 @@ const keyParsers: Record<string, Parser<unknown>> = {
   vidyardApiUrl: httpUrl,
 };
 
-
 /** The keys a script tag may set, each as `data-` and the key in kebab case (`data-segment-write-key`). */
 const SCRIPT_KEYS = ['endpoint', 'locale', 'segmentWriteKey', 'segmentCdnUrl', 'segmentApiHost', 'debug', 'youtubeApiUrl', 'vidyardApiUrl'];
 const dataAttribute = (key: string) => `data-${kebab(key)}`;
